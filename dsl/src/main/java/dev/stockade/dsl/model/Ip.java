@@ -1,0 +1,189 @@
+package dev.stockade.dsl.model;
+
+import java.util.Optional;
+
+/**
+ * An IPv4 or IPv6 address as a 128-bit number: {@code hi} and {@code lo} hold the address
+ * big-endian; an IPv4 address lives in the low 32 bits of {@code lo} with {@code hi == 0}.
+ *
+ * <p>Parsing never touches the network (no {@link java.net.InetAddress} look-ups) and accepts only
+ * the textual forms of RFC 4291 and dotted-quad IPv4 without leading zeros; zone ids are rejected.
+ */
+public record Ip(boolean v6, long hi, long lo) {
+
+    public Ip {
+        if (!v6 && (hi != 0 || (lo >>> 32) != 0)) {
+            throw new IllegalArgumentException("IPv4 address out of range");
+        }
+    }
+
+    public static Ip v4(long value) {
+        return new Ip(false, 0, value & 0xFFFF_FFFFL);
+    }
+
+    /** The address length in bits: 32 or 128. */
+    public int bits() {
+        return v6 ? 128 : 32;
+    }
+
+    /** Parses an IPv4 or IPv6 address (no prefix). */
+    public static Optional<Ip> parse(String text) {
+        return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text).map(Ip::v4);
+    }
+
+    private static Optional<Long> parseV4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        long value = 0;
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || (part.length() > 1 && part.charAt(0) == '0')) {
+                return Optional.empty();
+            }
+            int octet = Integer.parseInt(part);
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            value = (value << 8) | octet;
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<Ip> parseV6(String text) {
+        int gap = text.indexOf("::");
+        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
+            return Optional.empty();
+        }
+        String head = gap >= 0 ? text.substring(0, gap) : text;
+        String tail = gap >= 0 ? text.substring(gap + 2) : "";
+        int[] headGroups = groups(head, gap < 0);
+        int[] tailGroups = groups(tail, true);
+        if (headGroups == null || tailGroups == null) {
+            return Optional.empty();
+        }
+        int total = headGroups.length + tailGroups.length;
+        if (gap < 0 ? total != 8 : total > 7) {
+            return Optional.empty();
+        }
+        int[] all = new int[8];
+        System.arraycopy(headGroups, 0, all, 0, headGroups.length);
+        System.arraycopy(tailGroups, 0, all, 8 - tailGroups.length, tailGroups.length);
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 4; i++) {
+            hi = (hi << 16) | all[i];
+            lo = (lo << 16) | all[i + 4];
+        }
+        return Optional.of(new Ip(true, hi, lo));
+    }
+
+    /** 16-bit groups of one side of {@code ::}; the last may be a dotted IPv4 address (two groups). */
+    private static int[] groups(String side, boolean mayEndInV4) {
+        if (side.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = side.split(":", -1);
+        boolean v4Tail = mayEndInV4 && parts[parts.length - 1].indexOf('.') >= 0;
+        int[] out = new int[parts.length + (v4Tail ? 1 : 0)];
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (v4Tail && i == parts.length - 1) {
+                Optional<Long> v4 = parseV4(part);
+                if (v4.isEmpty()) {
+                    return null;
+                }
+                out[i] = (int) (v4.get() >>> 16);
+                out[i + 1] = (int) (v4.get() & 0xFFFF);
+                continue;
+            }
+            if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(Ip::isHex)) {
+                return null;
+            }
+            out[i] = Integer.parseInt(part, 16);
+        }
+        return out;
+    }
+
+    private static boolean isHex(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** This address with every bit after the first {@code length} cleared. */
+    public Ip network(int length) {
+        return new Ip(v6, hi & maskHi(length), lo & maskLo(length));
+    }
+
+    /** The last address of the prefix of {@code length} bits that holds this address. */
+    public Ip broadcast(int length) {
+        long loOnes = v6 ? -1L : 0xFFFF_FFFFL;
+        return new Ip(v6, v6 ? hi | ~maskHi(length) : 0, lo | (~maskLo(length) & loOnes));
+    }
+
+    private long maskHi(int length) {
+        if (!v6) {
+            return 0;
+        }
+        return length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+    }
+
+    private long maskLo(int length) {
+        if (!v6) {
+            return length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
+        }
+        int inLo = Math.max(0, length - 64);
+        return inLo == 0 ? 0 : inLo == 64 ? -1L : -1L << (64 - inLo);
+    }
+
+    /** RFC 5952 text: dotted quad for IPv4, lower-case hex with the longest zero run as {@code ::}. */
+    public String text() {
+        if (!v6) {
+            return (lo >>> 24) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "." + (lo & 0xFF);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 4; i++) {
+            groups[i] = (int) ((hi >>> (48 - 16 * i)) & 0xFFFF);
+            groups[i + 4] = (int) ((lo >>> (48 - 16 * i)) & 0xFFFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
+    }
+
+    /** Unsigned order within one family; IPv4 sorts before IPv6. */
+    public int compareTo(Ip other) {
+        if (v6 != other.v6) {
+            return v6 ? 1 : -1;
+        }
+        int byHi = Long.compareUnsigned(hi, other.hi);
+        return byHi != 0 ? byHi : Long.compareUnsigned(lo, other.lo);
+    }
+}

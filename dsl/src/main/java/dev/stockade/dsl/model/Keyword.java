@@ -1,0 +1,16 @@
+package dev.stockade.dsl.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** An enum whose constants are spelled as keywords in the policy language. */
+public interface Keyword {
+
+    /** The constant as written in a policy. */
+    String keyword();
+
+    /** The constant spelled {@code word}, if any. */
+    static <E extends Enum<E> & Keyword> Optional<E> parse(Class<E> type, String word) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.keyword().equals(word)).findFirst();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.stockade.dsl.source;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of one policy file and the name it is reported under.
+ *
+ * <p>{@code path} is a display path (relative to the project, with {@code /} separators), never
+ * an absolute path of the build machine unless the caller chose one. Bytes that are not valid
+ * UTF-8 are replaced by U+FFFD and remembered in {@link #malformed()}, so the parser can report
+ * each of them and still parse the rest.
+ */
+public final class SourceFile {
+
+    private final String path;
+    private final String text;
+    private final List<Integer> malformed;
+    private int[] lineStarts;
+
+    private SourceFile(String path, String text, List<Integer> malformed) {
+        this.path = path;
+        this.text = text;
+        this.malformed = List.copyOf(malformed);
+    }
+
+    /** A file whose text is already decoded. A leading byte order mark is dropped. */
+    public static SourceFile of(String path, String text) {
+        return new SourceFile(path, stripBom(text), List.of());
+    }
+
+    /** Decodes UTF-8, replacing each malformed sequence by U+FFFD and remembering where it was. */
+    public static SourceFile fromBytes(String path, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        List<Integer> malformedAt = new ArrayList<>();
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isUnderflow()) {
+                break;
+            }
+            if (result.isError()) {
+                malformedAt.add(out.position());
+                out.put('\uFFFD');
+                in.position(in.position() + result.length());
+            } else {
+                throw new IllegalStateException("decoder overflow: " + result);
+            }
+        }
+        decoder.flush(out);
+        out.flip();
+        String decoded = out.toString();
+        if (decoded.startsWith("\uFEFF")) {
+            decoded = decoded.substring(1);
+            malformedAt.replaceAll(offset -> offset - 1);
+        }
+        return new SourceFile(path, decoded, malformedAt);
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** UTF-16 offsets in {@link #text()} of the U+FFFD characters that replaced invalid UTF-8. */
+    public List<Integer> malformed() {
+        return malformed;
+    }
+
+    /** The number of lines; an empty file has one (empty) line. */
+    public int lineCount() {
+        return lineStarts().length;
+    }
+
+    /** The text of a 1-based line without its line terminator, or "" when out of range. */
+    public String line(int line) {
+        int[] starts = lineStarts();
+        if (line < 1 || line > starts.length) {
+            return "";
+        }
+        int start = starts[line - 1];
+        int end = line < starts.length ? starts[line] : text.length();
+        String raw = text.substring(start, end);
+        int cut = raw.length();
+        while (cut > 0 && (raw.charAt(cut - 1) == '\n' || raw.charAt(cut - 1) == '\r')) {
+            cut--;
+        }
+        return raw.substring(0, cut);
+    }
+
+    /** The 1-based line and code-point column of a UTF-16 offset in {@link #text()}. */
+    public int[] lineAndColumn(int offset) {
+        int[] starts = lineStarts();
+        int low = 0;
+        int high = starts.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (starts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        int column = text.codePointCount(starts[low], Math.min(offset, text.length())) + 1;
+        return new int[] {low + 1, column};
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return lineStarts;
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}
