@@ -7,15 +7,15 @@
 // so no keyword is reserved.
 grammar Stockade;
 
-policyFile : sep* (topItem (sep+ topItem)*)? sep* EOF ;
+policyFile : (topItem | sep)* EOF ;
 
-topItem : versionDecl | serverDecl ;
+topItem : versionDecl | serverDecl | unknownStmt ;
 
 versionDecl : STOCKADE version ;
 
 serverDecl : SERVER name NL* LBRACE serverBody RBRACE ;
 
-serverBody : sep* (serverStmt (sep+ serverStmt)*)? sep* ;
+serverBody : (serverStmt | sep)* ;
 
 serverStmt
     : DESCRIPTION string                                   # descriptionStmt
@@ -35,38 +35,42 @@ serverStmt
     | SYSTEMD NL* LBRACE systemdBody RBRACE                # systemdBlock
     | MACOS NL* LBRACE macosBody RBRACE                    # macosBlock
     | ACCEPT name BECAUSE string                           # acceptStmt
+    | unknownStmt                                          # unknownServerStmt
     ;
 
-fsBody : sep* (fsStmt (sep+ fsStmt)*)? sep* ;
+fsBody : (fsStmt | sep)* ;
 
 fsStmt
     : fsVerb string+                                       # fsGrantStmt
     | MAX_FILE_SIZE size                                   # maxFileSizeStmt
+    | unknownStmt                                          # unknownFsStmt
     ;
 
 fsVerb : READ | WRITE | APPEND | EXECUTE | DENY ;
 
-netBody : sep* (netStmt (sep+ netStmt)*)? sep* ;
+netBody : (netStmt | sep)* ;
 
 netStmt
     : ALLOW protocol address PORT ports                    # allowStmt
     | DENY address                                         # netDenyStmt
     | DNS address                                          # dnsStmt
     | LOOPBACK PORT ports                                  # loopbackStmt
+    | unknownStmt                                          # unknownNetStmt
     ;
 
-secretsBody : sep* (secretsStmt (sep+ secretsStmt)*)? sep* ;
+secretsBody : (secretsStmt | sep)* ;
 
 secretsStmt
     : ENV name+                                            # envStmt
     | VAULT string (ROLE string)? (TTL duration)? NL* LBRACE vaultBody RBRACE  # vaultStmt
+    | unknownStmt                                          # unknownSecretsStmt
     ;
 
-vaultBody : sep* (vaultField (sep+ vaultField)*)? sep* ;
+vaultBody : (vaultField | sep)* ;
 
 vaultField : name EQ (name | string) ;
 
-limitsBody : sep* (limitsStmt (sep+ limitsStmt)*)? sep* ;
+limitsBody : (limitsStmt | sep)* ;
 
 limitsStmt
     : TIMEOUT duration                                     # timeoutStmt
@@ -75,44 +79,48 @@ limitsStmt
     | CPU percent                                          # cpuStmt
     | TASKS count                                          # tasksStmt
     | OPEN_FILES count                                     # openFilesStmt
+    | unknownStmt                                          # unknownLimitsStmt
     ;
 
-auditBody : sep* (auditStmt (sep+ auditStmt)*)? sep* ;
+auditBody : (auditStmt | sep)* ;
 
 auditStmt
     : LOG string                                           # logStmt
     | EVENTS name+                                         # eventsStmt
     | ROTATE size KEEP count                               # rotateStmt
+    | unknownStmt                                          # unknownAuditStmt
     ;
 
-kubernetesBody : sep* (kubernetesStmt (sep+ kubernetesStmt)*)? sep* ;
+kubernetesBody : (kubernetesStmt | sep)* ;
 
 kubernetesStmt
     : NAMESPACE name                                       # namespaceStmt
     | IMAGE string                                         # kubernetesImageStmt
     | SERVICE_ACCOUNT name                                 # serviceAccountStmt
     | LABELS NL* LBRACE labelsBody RBRACE                  # labelsBlock
+    | unknownStmt                                          # unknownKubernetesStmt
     ;
 
-labelsBody : sep* (labelEntry (sep+ labelEntry)*)? sep* ;
+labelsBody : (labelEntry | sep)* ;
 
 labelEntry : (name | string) EQ string ;
 
-composeBody : sep* (composeStmt (sep+ composeStmt)*)? sep* ;
+composeBody : (composeStmt | sep)* ;
 
 composeStmt
     : IMAGE string                                         # composeImageStmt
     | BUILD string                                         # buildStmt
     | MOUNT string AT string                               # mountStmt
+    | unknownStmt                                          # unknownComposeStmt
     ;
 
-systemdBody : sep* (systemdStmt (sep+ systemdStmt)*)? sep* ;
+systemdBody : (systemdStmt | sep)* ;
 
-systemdStmt : UNIT_NAME name ;
+systemdStmt : UNIT_NAME name | unknownStmt ;
 
-macosBody : sep* (macosStmt (sep+ macosStmt)*)? sep* ;
+macosBody : (macosStmt | sep)* ;
 
-macosStmt : LABEL string ;
+macosStmt : LABEL string | unknownStmt ;
 
 // Literals, each a rule of its own so that an error can say "expected a size", not a token name.
 string   : STRING ;
@@ -139,6 +147,10 @@ name
     ;
 
 sep : NL | SEMI ;
+
+// A statement that starts with a word no block knows: skipped to the end of the statement, so the
+// model builder can say "unknown statement, did you mean ..." and parsing goes on undisturbed.
+unknownStmt : IDENT (~(NL | SEMI | LBRACE | RBRACE))* ;
 
 // ---- lexer -------------------------------------------------------------------------------------
 
@@ -207,7 +219,9 @@ STRING              : '"' (ESCAPE | ~["\\\r\n])* '"' ;
 UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* '\\'? ;
 fragment ESCAPE     : '\\' ~[\r\n] ;
 
-LITERAL : [0-9] [0-9A-Za-z_.,:%/-]* ;
+// A '/' inside a literal (a CIDR) must be followed by another literal character, so that
+// `port 443// https` still ends the literal before the comment.
+LITERAL : [0-9] ([0-9A-Za-z_.,:%-] | '/' [0-9A-Za-z_.,:%-])* ;
 IDENT   : [A-Za-z_] [A-Za-z0-9_.-]* ;
 
 COMMENT : ('#' | '//') ~[\r\n]* -> skip ;

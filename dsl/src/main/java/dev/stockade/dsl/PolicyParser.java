@@ -1,0 +1,52 @@
+package dev.stockade.dsl;
+
+import dev.stockade.dsl.diagnostic.Diagnostic;
+import dev.stockade.dsl.internal.FileParser;
+import dev.stockade.dsl.internal.Sink;
+import dev.stockade.dsl.model.PolicyFile;
+import dev.stockade.dsl.model.PolicySet;
+import dev.stockade.dsl.model.Server;
+import dev.stockade.dsl.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point of the language: parses policy files compiled together into one
+ * {@link PolicySet}. It never throws for bad input; everything wrong is a diagnostic.
+ */
+public final class PolicyParser {
+
+    private PolicyParser() {
+    }
+
+    public static ParseResult parse(SourceFile file) {
+        return parse(List.of(file));
+    }
+
+    /** Parses the files in the given order (which decides which duplicate server is "the second"). */
+    public static ParseResult parse(List<SourceFile> files) {
+        Sink sink = new Sink();
+        List<PolicyFile> parsed = new ArrayList<>();
+        for (SourceFile file : files) {
+            FileParser.parse(file, sink).ifPresent(parsed::add);
+        }
+        PolicySet set = new PolicySet(parsed);
+        duplicateServers(set, sink);
+        return new ParseResult(set, sink.diagnostics());
+    }
+
+    private static void duplicateServers(PolicySet set, Sink sink) {
+        Map<String, Server> first = new HashMap<>();
+        for (Server server : set.servers()) {
+            Server earlier = first.putIfAbsent(server.name().value(), server);
+            if (earlier != null) {
+                var at = earlier.name().span();
+                sink.add(Diagnostic.error("duplicate-server", server.name().span(),
+                        "server \"" + server.name().value() + "\" is already defined at " + at.file() + ":" + at.line(),
+                        "rename one of them; server names are unique across all policy files compiled together"));
+            }
+        }
+    }
+}

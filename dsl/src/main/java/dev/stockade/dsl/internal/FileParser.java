@@ -1,0 +1,56 @@
+package dev.stockade.dsl.internal;
+
+import dev.stockade.dsl.internal.antlr.StockadeLexer;
+import dev.stockade.dsl.internal.antlr.StockadeParser;
+import dev.stockade.dsl.model.PolicyFile;
+import dev.stockade.dsl.source.SourceFile;
+import dev.stockade.dsl.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/**
+ * Parses one file: lexer, parser with Stockade's error strategy (ANTLR's console listeners
+ * removed), then the model builder. Never throws for bad input: every problem is a diagnostic.
+ */
+public final class FileParser {
+
+    private FileParser() {
+    }
+
+    /** The file's model, or empty when the file was abandoned after too many syntax errors. */
+    public static Optional<PolicyFile> parse(SourceFile source, Sink sink) {
+        List<Span> malformed = malformed(source, sink);
+        StockadeLexer lexer = new StockadeLexer(CharStreams.fromString(source.text(), source.path()));
+        lexer.removeErrorListeners();
+        StockadeParser parser = new StockadeParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new SyntaxErrors(source.path(), sink, malformed));
+        try {
+            StockadeParser.PolicyFileContext tree = parser.policyFile();
+            return Optional.of(new ModelBuilder(source.path(), sink).build(tree));
+        } catch (SyntaxErrors.TooMany stop) {
+            int line = Math.max(1, stop.at.getLine());
+            int column = stop.at.getCharPositionInLine() + 1;
+            sink.error("syntax", Span.of(source.path(), line, column, column),
+                    "too many syntax errors; stopped after " + SyntaxErrors.MAX_ERRORS,
+                    "is this a .stockade policy? fix the first errors and run again");
+            return Optional.empty();
+        }
+    }
+
+    private static List<Span> malformed(SourceFile source, Sink sink) {
+        List<Span> spans = new ArrayList<>();
+        for (int offset : source.malformed()) {
+            int[] at = source.lineAndColumn(offset);
+            Span span = Span.of(source.path(), at[0], at[1], at[1] + 1);
+            if (spans.size() < SyntaxErrors.MAX_ERRORS) {
+                sink.error("syntax", span, "invalid UTF-8 byte sequence", "save the file as UTF-8");
+            }
+            spans.add(span);
+        }
+        return spans;
+    }
+}

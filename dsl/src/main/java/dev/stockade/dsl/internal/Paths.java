@@ -1,0 +1,93 @@
+package dev.stockade.dsl.internal;
+
+import dev.stockade.dsl.model.PathValue;
+import dev.stockade.dsl.source.Span;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Checks that a path is absolute and normalized ({@code path-syntax}), and drops a trailing slash. */
+final class Paths {
+
+    private static final String GLOB = "*?[]{}";
+
+    private Paths() {
+    }
+
+    /** Always returns a value (as written when it is invalid), so nothing the user wrote is lost. */
+    static PathValue check(String value, Span span, Sink sink) {
+        String problem = problem(value);
+        if (problem != null) {
+            sink.error("path-syntax", span, problem, hint(value));
+            return new PathValue(value, span);
+        }
+        String normalized = value.length() > 1 && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        return new PathValue(normalized, span);
+    }
+
+    /** The message for what is wrong with {@code value}, or null when it is a valid path. */
+    static String problem(String value) {
+        int control = Strings.firstControl(value);
+        if (control >= 0) {
+            return "path " + Quote.of(value) + " holds the control character " + Quote.codePoint(control);
+        }
+        if (value.isEmpty()) {
+            return "path is empty";
+        }
+        if (value.startsWith("~")) {
+            return "path " + Quote.of(value) + " starts with ~, which is not expanded";
+        }
+        if (!value.startsWith("/")) {
+            return "path " + Quote.of(value) + " is relative";
+        }
+        for (char c : GLOB.toCharArray()) {
+            if (value.indexOf(c) >= 0) {
+                return "path " + Quote.of(value) + " holds the glob character " + Quote.of(String.valueOf(c));
+            }
+        }
+        String body = value.length() > 1 && value.endsWith("/") ? value.substring(1, value.length() - 1) : value.substring(1);
+        if (body.isEmpty()) {
+            return null;
+        }
+        for (String segment : body.split("/", -1)) {
+            if (segment.isEmpty()) {
+                return "path " + Quote.of(value) + " has an empty segment (//)";
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                return "path " + Quote.of(value) + " has a " + Quote.of(segment) + " segment";
+            }
+        }
+        return null;
+    }
+
+    private static String hint(String value) {
+        if (Strings.firstControl(value) >= 0) {
+            return "remove the control character; paths reach shell scripts, unit files and rules verbatim";
+        }
+        if (value.startsWith("~")) {
+            return "write the home directory out in full, e.g. \"/home/USER" + value.substring(1) + "\"";
+        }
+        if (!value.startsWith("/")) {
+            return "write an absolute path, e.g. \"/" + value + "\"";
+        }
+        if (GLOB.chars().anyMatch(c -> value.indexOf(c) >= 0)) {
+            return "list the paths explicitly; globs are not supported";
+        }
+        return "write the normalized path " + Quote.of(normalize(value));
+    }
+
+    /** Resolves empty, {@code .} and {@code ..} segments lexically; {@code ..} above the root stays at the root. */
+    static String normalize(String absolute) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : absolute.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return "/" + String.join("/", segments);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.stockade.dsl.internal;
+
+import dev.stockade.dsl.diagnostic.Suggestions;
+import dev.stockade.dsl.internal.antlr.StockadeLexer;
+import dev.stockade.dsl.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * ANTLR's recovery with Stockade's messages: "unexpected X, expected one of ..." in the user's
+ * terms (a string, a size, `read`), the offending token spanned, a hint where one is cheap.
+ * After {@link #MAX_ERRORS} errors in one file it stops the parse.
+ */
+final class SyntaxErrors extends DefaultErrorStrategy {
+
+    static final int MAX_ERRORS = 50;
+
+    /** Thrown to abandon a file that is mostly not a policy (binary garbage, say). */
+    static final class TooMany extends RuntimeException {
+        final transient Token at;
+
+        TooMany(Token at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
+
+    private final String file;
+    private final Sink sink;
+    private final Set<Span> alreadyReported;
+    private int count;
+
+    /** {@code alreadyReported}: places (invalid UTF-8) that have a diagnostic of their own. */
+    SyntaxErrors(String file, Sink sink, List<Span> alreadyReported) {
+        this.file = file;
+        this.sink = sink;
+        this.alreadyReported = new java.util.TreeSet<>(Span.ORDER);
+        this.alreadyReported.addAll(alreadyReported);
+    }
+
+    @Override
+    protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+        report(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
+        report(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser recognizer) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        report(recognizer, recognizer.getCurrentToken(), getExpectedTokens(recognizer));
+    }
+
+    @Override
+    protected void reportMissingToken(Parser recognizer) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        report(recognizer, recognizer.getCurrentToken(), getExpectedTokens(recognizer));
+    }
+
+    @Override
+    public void reportError(Parser recognizer, RecognitionException e) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        if (e instanceof NoViableAltException noViable) {
+            reportNoViableAlternative(recognizer, noViable);
+        } else if (e instanceof InputMismatchException mismatch) {
+            reportInputMismatch(recognizer, mismatch);
+        } else {
+            report(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+        }
+    }
+
+    private void report(Parser parser, Token offending, IntervalSet expected) {
+        if (++count > MAX_ERRORS) {
+            throw new TooMany(offending);
+        }
+        if (alreadyReported.contains(span(offending))) {
+            return;
+        }
+        String rule = parser.getContext() == null ? "" : parser.getRuleNames()[parser.getContext().getRuleIndex()];
+        Expected terms = Expected.of(expected, rule, parser);
+        String found = describe(offending);
+        String message = offending.getType() == StockadeLexer.UNTERMINATED_STRING
+                ? "unterminated string" : "unexpected " + found + ", expected " + terms.text();
+        sink.error("syntax", span(offending), message, hint(parser, offending, terms));
+    }
+
+    private String hint(Parser parser, Token offending, Expected terms) {
+        int type = offending.getType();
+        if (type == StockadeLexer.UNTERMINATED_STRING) {
+            return "close the string with \" on the same line; strings cannot span lines";
+        }
+        if (type == StockadeLexer.BAD_CHAR) {
+            int cp = offending.getText().codePointAt(0);
+            if (cp == 0x201C || cp == 0x201D) {
+                return "use straight double quotes \"...\"";
+            }
+            return "remove it; outside strings a policy holds only names, numbers, addresses, { } = and ;";
+        }
+        String text = offending.getText();
+        Token previous = parser.getInputStream().LT(-1);
+        if (previous != null && previous.getType() == StockadeLexer.LITERAL && looksLikeUnit(text)) {
+            return "write the number and its unit without a space: " + previous.getText() + text;
+        }
+        if (terms.keywords().size() > 0 && (type == StockadeLexer.IDENT || isKeyword(type))) {
+            var suggestion = Suggestions.closest(text, terms.keywords());
+            if (suggestion.isPresent()) {
+                return "did you mean " + Quote.of(suggestion.get()) + "?";
+            }
+        }
+        if (terms.endOfStatement() && previous != null && previous.getLine() == offending.getLine()) {
+            return "a statement ends at a line break or ';': put one before " + describe(offending);
+        }
+        if (type == StockadeLexer.IDENT && terms.wantsAddress()) {
+            return "quote host names and IPv6 addresses: \"" + text + "\"";
+        }
+        return "write " + terms.text() + " here";
+    }
+
+    private static boolean looksLikeUnit(String word) {
+        return List.of("b", "kib", "mib", "gib", "kb", "mb", "gb", "ms", "s", "m", "h", "%")
+                .contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isKeyword(int type) {
+        return type >= StockadeLexer.STOCKADE && type <= StockadeLexer.BECAUSE;
+    }
+
+    /** How a message names the token the parser tripped on. */
+    static String describe(Token token) {
+        return switch (token.getType()) {
+            case Token.EOF -> "end of file";
+            case StockadeLexer.NL -> "end of line";
+            case StockadeLexer.STRING -> "string " + Quote.of(token.getText().substring(1, token.getText().length() - 1));
+            case StockadeLexer.UNTERMINATED_STRING -> "unterminated string";
+            case StockadeLexer.BAD_CHAR -> {
+                int cp = token.getText().codePointAt(0);
+                yield Strings.isControl(cp) || cp == 0xFFFD ? "character " + Quote.codePoint(cp)
+                        : "character " + Quote.of(token.getText()) + " (" + Quote.codePoint(cp) + ")";
+            }
+            default -> Quote.of(token.getText());
+        };
+    }
+
+    private Span span(Token token) {
+        int column = token.getCharPositionInLine() + 1;
+        int length = token.getType() == Token.EOF || token.getType() == StockadeLexer.NL
+                ? 0 : token.getText().codePointCount(0, token.getText().length());
+        return Span.of(file, Math.max(1, token.getLine()), column, column + length);
+    }
+
+    /** The expected token set, in the user's words. */
+    record Expected(List<String> terms, List<String> keywords, boolean endOfStatement, boolean wantsAddress) {
+
+        static Expected of(IntervalSet set, String rule, Parser parser) {
+            Set<String> terms = new LinkedHashSet<>();
+            List<String> keywords = new ArrayList<>();
+            boolean name = set.contains(StockadeLexer.IDENT);
+            boolean end = set.contains(StockadeLexer.NL) || set.contains(StockadeLexer.SEMI);
+            boolean address = rule.equals("address");
+            for (int type : set.toArray()) {
+                if (isKeyword(type)) {
+                    keywords.add(StockadeLexer.VOCABULARY.getLiteralName(type).replace("'", ""));
+                }
+            }
+            if (name) {
+                terms.add("a name");
+            } else {
+                keywords.forEach(k -> terms.add("`" + k + "`"));
+            }
+            for (int type : set.toArray()) {
+                String term = term(type, rule, name);
+                if (term != null) {
+                    terms.add(term);
+                }
+            }
+            if (terms.isEmpty()) {
+                terms.add("something else");
+            }
+            return new Expected(List.copyOf(terms), name ? List.of() : keywords, end, address);
+        }
+
+        private static String term(int type, String rule, boolean name) {
+            return switch (type) {
+                case StockadeLexer.STRING -> rule.equals("address") ? null : "a string";
+                case StockadeLexer.LITERAL -> name ? null : literal(rule);
+                case StockadeLexer.NL, StockadeLexer.SEMI -> "end of statement";
+                case StockadeLexer.LBRACE -> "`{`";
+                case StockadeLexer.RBRACE -> "`}`";
+                case StockadeLexer.EQ -> "`=`";
+                case Token.EOF -> "end of file";
+                default -> null;
+            };
+        }
+
+        private static String literal(String rule) {
+            return switch (rule) {
+                case "version" -> "a version number";
+                case "size" -> "a size (e.g. 10MiB)";
+                case "duration" -> "a duration (e.g. 30s)";
+                case "percent" -> "a percentage (e.g. 50%)";
+                case "count" -> "a number";
+                case "ports" -> "a port list (e.g. 80,443 or 8000-8100)";
+                case "address" -> "an address (e.g. 10.0.1.50, 10.0.0.0/8 or \"2001:db8::/64\")";
+                default -> "a value";
+            };
+        }
+
+        String text() {
+            if (terms.size() == 1) {
+                return terms.get(0);
+            }
+            return "one of " + String.join(", ", terms.subList(0, terms.size() - 1)) + " or " + terms.get(terms.size() - 1);
+        }
+    }
+}
