@@ -1,0 +1,113 @@
+package dev.stockade.compiler.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockade.dsl.diagnostic.Diagnostic;
+import dev.stockade.dsl.diagnostic.RuleCatalog;
+import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.dsl.source.Span;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SARIF 2.1.0 log for code-scanning services such as GitHub code scanning.
+ *
+ * <p>The run lists every rule of {@link RuleCatalog#ALL}, not only those that fired, so a service
+ * can show a rule's help and severity before it ever fires and {@code ruleIndex} stays stable
+ * across runs. A result's hint is appended to {@code message.text} as {@code " — hint: …"}:
+ * services show the message prominently and custom properties hardly at all, and a finding
+ * without its fix is half a finding. An accepted finding carries an {@code inSource} suppression
+ * with the reason, which services show as dismissed rather than hiding it. Columns are code
+ * points, as {@code columnKind} says; an empty region (start equals end) marks an insertion
+ * point such as the end of a file.
+ */
+public final class SarifReport {
+
+    /** The base id every relative artifact URI is resolved against. */
+    public static final String SRCROOT = "%SRCROOT%";
+
+    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private SarifReport() {
+    }
+
+    /**
+     * Renders findings in report order, whatever order they come in; ends with a newline.
+     *
+     * @param toolVersion the Stockade version that produced the findings
+     * @param baseDirectory the directory {@value #SRCROOT} stands for, normally the project root
+     *     and the repository checkout; files inside it get URIs relative to it
+     * @param helpTexts fix-oriented help per rule id; a rule without one falls back to its summary
+     */
+    public static String render(
+            Collection<Diagnostic> diagnostics, String toolVersion, Path baseDirectory, Map<String, String> helpTexts) {
+        ObjectNode root = Json.object();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "Stockade");
+        driver.put("informationUri", "https://stockade.dev");
+        driver.put("version", toolVersion);
+        ArrayNode rules = driver.putArray("rules");
+        RuleCatalog.ALL.forEach(rule -> SarifRules.rule(rules.addObject(), rule, helpTexts));
+        run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", ArtifactUri.baseUri(baseDirectory));
+        run.put("columnKind", "unicodeCodePoints");
+        ArrayNode results = run.putArray("results");
+        diagnostics.stream()
+                .sorted(Diagnostic.ORDER)
+                .forEach(diagnostic -> result(results.addObject(), diagnostic, baseDirectory));
+        return Json.write(root);
+    }
+
+    private static void result(ObjectNode node, Diagnostic diagnostic, Path baseDirectory) {
+        node.put("ruleId", diagnostic.rule());
+        // A rule outside the catalog has no index to point at; SARIF allows ruleId alone.
+        int index = ruleIndex(diagnostic.rule());
+        if (index >= 0) {
+            node.put("ruleIndex", index);
+        }
+        node.put("level", SarifRules.level(diagnostic.severity()));
+        node.putObject("message").put("text", messageText(diagnostic));
+        ObjectNode location = node.putArray("locations").addObject().putObject("physicalLocation");
+        artifact(location.putObject("artifactLocation"), ArtifactUri.of(diagnostic.span().file(), baseDirectory));
+        region(location.putObject("region"), diagnostic.span());
+        diagnostic.acceptedBecause().ifPresent(reason -> {
+            ObjectNode suppression = node.putArray("suppressions").addObject();
+            suppression.put("kind", "inSource");
+            suppression.put("justification", reason);
+        });
+    }
+
+    private static int ruleIndex(String id) {
+        List<RuleInfo> all = RuleCatalog.ALL;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String messageText(Diagnostic diagnostic) {
+        return diagnostic.hint().isBlank()
+                ? diagnostic.message()
+                : diagnostic.message() + " — hint: " + diagnostic.hint();
+    }
+
+    private static void artifact(ObjectNode node, ArtifactUri uri) {
+        node.put("uri", uri.uri());
+        if (uri.relative()) {
+            node.put("uriBaseId", SRCROOT);
+        }
+    }
+
+    private static void region(ObjectNode node, Span span) {
+        node.put("startLine", span.line());
+        node.put("startColumn", span.column());
+        node.put("endLine", span.endLine());
+        node.put("endColumn", span.endColumn());
+    }
+}
