@@ -1,0 +1,76 @@
+package dev.stockade.compiler.check;
+
+import dev.stockade.dsl.diagnostic.Diagnostic;
+import dev.stockade.dsl.diagnostic.RuleCatalog;
+import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.dsl.diagnostic.Suggestions;
+import dev.stockade.dsl.model.Accept;
+import dev.stockade.dsl.model.Server;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Applies {@code accept RULE because "reason"}: matching findings of that server become accepted
+ * findings (still reported, with the reason); a waiver that cannot apply is itself a finding
+ * ({@code accept-unknown}, {@code accept-reason}, {@code accept-never}, {@code accept-unused}).
+ */
+public final class Waivers {
+
+    private static final TreeSet<String> RULE_IDS = new TreeSet<>(RuleCatalog.ALL.stream().map(RuleInfo::id).toList());
+
+    private Waivers() {
+    }
+
+    public static List<Diagnostic> apply(List<Server> servers, List<Findings.Owned> findings) {
+        Map<String, Map<String, List<Integer>>> byServerAndRule = new HashMap<>();
+        List<Diagnostic> out = new ArrayList<>(findings.size());
+        for (Findings.Owned owned : findings) {
+            byServerAndRule.computeIfAbsent(owned.server(), k -> new HashMap<>())
+                    .computeIfAbsent(owned.diagnostic().rule(), k -> new ArrayList<>()).add(out.size());
+            out.add(owned.diagnostic());
+        }
+        for (Server server : servers) {
+            Map<String, List<Integer>> byRule = byServerAndRule.getOrDefault(server.name().value(), Map.of());
+            for (Accept accept : server.accepts()) {
+                waive(accept, byRule, out).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Marks the findings the waiver covers; returns the waiver's own finding when it cannot apply. */
+    private static Optional<Diagnostic> waive(Accept accept, Map<String, List<Integer>> byRule, List<Diagnostic> out) {
+        String id = accept.rule().value();
+        Optional<RuleInfo> rule = RuleCatalog.find(id);
+        if (rule.isEmpty()) {
+            String hint = Suggestions.closest(id, RULE_IDS).map(s -> "did you mean \"" + s + "\"? ").orElse("")
+                    + "docs/rules.md lists every rule id";
+            return Optional.of(Diagnostic.error("accept-unknown", accept.rule().span(),
+                    "accept names the unknown rule \"" + id + "\"", hint));
+        }
+        if (accept.reason().value().isBlank()) {
+            return Optional.of(Diagnostic.error("accept-reason", accept.reason().span(),
+                    "accept " + id + " has an empty reason", "say why the finding is acceptable, for the next reader"));
+        }
+        if (!rule.get().waivable()) {
+            return Optional.of(Diagnostic.error("accept-never", accept.rule().span(),
+                    "rule \"" + id + "\" cannot be waived", "fix the policy instead; docs/rules.md says how"));
+        }
+        List<Integer> matches = byRule.getOrDefault(id, List.of());
+        if (matches.isEmpty()) {
+            return Optional.of(Diagnostic.warning("accept-unused", accept.span(),
+                    "accept " + id + " matches no finding", "remove the waiver; the policy no longer needs it"));
+        }
+        for (int index : matches) {
+            Diagnostic finding = out.get(index);
+            if (!finding.isAccepted()) {
+                out.set(index, finding.accepted(accept.reason().value()));
+            }
+        }
+        return Optional.empty();
+    }
+}

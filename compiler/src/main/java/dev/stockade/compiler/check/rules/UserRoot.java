@@ -1,0 +1,30 @@
+package dev.stockade.compiler.check.rules;
+
+import dev.stockade.compiler.check.Findings;
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.check.ServerRule;
+import dev.stockade.dsl.diagnostic.RuleCatalog;
+import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.dsl.model.Name;
+import java.util.Optional;
+
+/** {@code user-root}: the server runs as root (user or group {@code root} or {@code 0}). */
+public final class UserRoot implements ServerRule {
+
+    @Override
+    public RuleInfo info() {
+        return RuleCatalog.USER_ROOT;
+    }
+
+    @Override
+    public void check(ServerContext server, Findings findings) {
+        report(server, findings, server.server().user(), "user");
+        report(server, findings, server.server().group(), "group");
+    }
+
+    private void report(ServerContext server, Findings findings, Optional<Name> name, String what) {
+        name.filter(n -> n.value().equals("root") || n.value().equals("0")).ifPresent(n ->
+                findings.report(info(), server, n.span(), "the server runs as " + what + " " + n.value(),
+                        "run it as a dedicated " + what + ", e.g. " + what + " " + server.name()));
+    }
+}
