@@ -24,7 +24,10 @@ final class NetSweep {
     private record Node(Cidr prefix, List<Integer> allows, List<Integer> denies) {
     }
 
-    /** An open enclosing prefix; {@code cursor} is its first address not yet emitted (null: none). */
+    /**
+     * An open enclosing prefix. {@code cursor} is its first address not yet emitted; past its
+     * last address (or null at the family's end) once a child reached its end.
+     */
     private static final class Frame {
         final Node node;
         final Grant grant;
@@ -110,8 +113,9 @@ final class NetSweep {
     }
 
     private void close(Frame frame) {
-        if (frame.cursor != null) {
-            emit(frame.cursor, frame.node.prefix().last(), frame.grant);
+        Ip last = frame.node.prefix().last();
+        if (frame.cursor != null && frame.cursor.compareTo(last) <= 0) {
+            emit(frame.cursor, last, frame.grant);
         }
     }
 
