@@ -8,8 +8,9 @@ import java.util.Optional;
  *
  * <p>Parsing never touches the network (no {@link java.net.InetAddress} look-ups) and accepts only
  * the textual forms of RFC 4291 and dotted-quad IPv4 without leading zeros; zone ids are rejected.
+ * {@link #text()} gives the RFC 5952 canonical form, so {@code parse(ip.text())} returns {@code ip}.
  */
-public record Ip(boolean v6, long hi, long lo) {
+public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
 
     public Ip {
         if (!v6 && (hi != 0 || (lo >>> 32) != 0)) {
@@ -112,13 +113,21 @@ public record Ip(boolean v6, long hi, long lo) {
 
     /** This address with every bit after the first {@code length} cleared. */
     public Ip network(int length) {
+        checkLength(length);
         return new Ip(v6, hi & maskHi(length), lo & maskLo(length));
     }
 
     /** The last address of the prefix of {@code length} bits that holds this address. */
     public Ip broadcast(int length) {
+        checkLength(length);
         long loOnes = v6 ? -1L : 0xFFFF_FFFFL;
         return new Ip(v6, v6 ? hi | ~maskHi(length) : 0, lo | (~maskLo(length) & loOnes));
+    }
+
+    private void checkLength(int length) {
+        if (length < 0 || length > bits()) {
+            throw new IllegalArgumentException("prefix length " + length + " out of range for " + text());
+        }
     }
 
     private long maskHi(int length) {
@@ -136,10 +145,17 @@ public record Ip(boolean v6, long hi, long lo) {
         return inLo == 0 ? 0 : inLo == 64 ? -1L : -1L << (64 - inLo);
     }
 
-    /** RFC 5952 text: dotted quad for IPv4, lower-case hex with the longest zero run as {@code ::}. */
+    /**
+     * RFC 5952 text: dotted quad for IPv4; for IPv6 lower-case hex without leading zeros, the
+     * longest run of two or more zero groups (the first of equals) as {@code ::}, and IPv4-mapped
+     * addresses in the mixed form {@code ::ffff:1.2.3.4} (RFC 5952 section 5).
+     */
     public String text() {
         if (!v6) {
-            return (lo >>> 24) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "." + (lo & 0xFF);
+            return dottedQuad(lo);
+        }
+        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+            return "::ffff:" + dottedQuad(lo & 0xFFFF_FFFFL);
         }
         int[] groups = new int[8];
         for (int i = 0; i < 4; i++) {
@@ -178,7 +194,12 @@ public record Ip(boolean v6, long hi, long lo) {
         return out.toString();
     }
 
+    private static String dottedQuad(long value) {
+        return (value >>> 24) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "." + (value & 0xFF);
+    }
+
     /** Unsigned order within one family; IPv4 sorts before IPv6. */
+    @Override
     public int compareTo(Ip other) {
         if (v6 != other.v6) {
             return v6 ? 1 : -1;

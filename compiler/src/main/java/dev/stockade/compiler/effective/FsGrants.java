@@ -1,0 +1,126 @@
+package dev.stockade.compiler.effective;
+
+import dev.stockade.dsl.model.FsMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The effective filesystem policy of one server.
+ *
+ * <p>Semantics, most specific wins: for a path, the longest named path at or above it (by whole
+ * segments; {@code /} is above everything) decides alone. If a deny is written there, the path is
+ * denied; else the grants written on exactly that path combine, and grants of shorter paths do not
+ * add to them. So {@code deny} inside a grant carves it out, a grant inside a deny re-opens a
+ * sub-tree, and a narrower grant may narrow ({@code write "/ws"} with {@code read "/ws/.git"}
+ * leaves {@code .git} read-only). A grant and a deny on the same path are a {@link Conflict}:
+ * denied (fail closed). A path no rule names is denied.
+ */
+public final class FsGrants {
+
+    private final List<FsRule> rules;
+    private final PathTrie trie;
+    private final List<FsEntry> entries = new ArrayList<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<Redundancy> redundant = new ArrayList<>();
+
+    private FsGrants(List<FsRule> rules) {
+        this.rules = rules;
+        this.trie = new PathTrie(rules);
+        trie.walk(this::visit);
+        redundant.sort((a, b) -> Integer.compare(a.rule(), b.rule()));
+    }
+
+    public static FsGrants of(List<FsRule> rules) {
+        return new FsGrants(List.copyOf(rules));
+    }
+
+    /** The rules, in the order given; {@link Conflict} and {@link Redundancy} index into it. */
+    public List<FsRule> rules() {
+        return rules;
+    }
+
+    /** What the server may do at {@code path} (absolute, normalized); empty when denied. */
+    public Access modeOf(String path) {
+        return decide(path).access();
+    }
+
+    /** The access at {@code path} and the rule path that decides it. */
+    public FsDecision decide(String path) {
+        Optional<PathTrie.Node> node = trie.deepestRule(path);
+        return new FsDecision(node.map(this::accessOf).orElse(Access.none()), node.map(n -> n.path));
+    }
+
+    /** Every named path in pre-order (a parent before its children, siblings by name). */
+    public List<FsEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** Grants and denies of exactly the same path, in path order. */
+    public List<Conflict> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    /**
+     * Rules that change nothing, by rule index: a grant repeated on its path, or implied by
+     * another grant on the same path ({@code read} by {@code write} or {@code execute},
+     * {@code append} by {@code write}); the grants of a path whose enclosing named path grants
+     * exactly the same rights (a weaker or stronger one narrows or widens, so it is not
+     * redundant); a deny that no grant encloses ({@code DEFAULT_DENY}); a deny whose enclosing
+     * named path is already denied, or that repeats a deny.
+     */
+    public List<Redundancy> redundant() {
+        return List.copyOf(redundant);
+    }
+
+    private Access accessOf(PathTrie.Node node) {
+        if (!node.denies.isEmpty()) {
+            return Access.none();
+        }
+        return Access.of(node.grants.stream().map(i -> rules.get(i).mode()).toList());
+    }
+
+    private void visit(PathTrie.Node node, PathTrie.Node enclosing) {
+        boolean conflict = !node.grants.isEmpty() && !node.denies.isEmpty();
+        entries.add(new FsEntry(node.path, accessOf(node), conflict, Optional.ofNullable(enclosing).map(n -> n.path)));
+        if (conflict) {
+            conflicts.add(new Conflict(node.grants, node.denies));
+        }
+        node.denies.stream().skip(1).forEach(later -> redundant.add(Redundancy.coveredBy(later, node.denies.get(0))));
+        if (!node.denies.isEmpty()) {
+            checkDeny(node, enclosing, conflict);
+            return;
+        }
+        node.grants.forEach(grant -> checkGrant(node, enclosing, grant));
+    }
+
+    private void checkDeny(PathTrie.Node node, PathTrie.Node enclosing, boolean conflict) {
+        if (conflict) {
+            return;
+        }
+        if (enclosing == null) {
+            redundant.add(Redundancy.defaultDeny(node.denies.get(0)));
+        } else if (!enclosing.denies.isEmpty()) {
+            redundant.add(Redundancy.coveredBy(node.denies.get(0), enclosing.denies.get(0)));
+        }
+    }
+
+    private void checkGrant(PathTrie.Node node, PathTrie.Node enclosing, int grant) {
+        FsMode mode = rules.get(grant).mode();
+        for (int other : node.grants) {
+            FsMode otherMode = rules.get(other).mode();
+            boolean repeat = otherMode == mode && other < grant;
+            if (repeat || (otherMode != mode && Access.of(otherMode).allows(mode))) {
+                redundant.add(Redundancy.coveredBy(grant, other));
+                return;
+            }
+        }
+        if (enclosing == null || !enclosing.denies.isEmpty()) {
+            return;
+        }
+        if (accessOf(enclosing).rights().equals(accessOf(node).rights())) {
+            enclosing.grants.stream().filter(other -> Access.of(rules.get(other).mode()).allows(mode))
+                    .findFirst().ifPresent(other -> redundant.add(Redundancy.coveredBy(grant, other)));
+        }
+    }
+}

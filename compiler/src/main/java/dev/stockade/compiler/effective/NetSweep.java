@@ -1,0 +1,174 @@
+package dev.stockade.compiler.effective;
+
+import dev.stockade.dsl.model.Ip;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One pass over the rules' prefixes in pre-order (parent before child, see {@link Cidr}). Prefixes
+ * never partly overlap, so a stack holds exactly the enclosing prefixes of the current one; each
+ * prefix's own region (its range minus its children) is emitted with the grant that holds there.
+ * Sorting is O(n log n); the walk is linear in the number of distinct prefixes.
+ */
+final class NetSweep {
+
+    /** Addresses that all have the same grant. */
+    record Region(IpRange range, Grant grant) {
+    }
+
+    /** The rules (indices) written on one prefix. */
+    private record Node(Cidr prefix, List<Integer> allows, List<Integer> denies) {
+    }
+
+    /**
+     * An open enclosing prefix. {@code cursor} is its first address not yet emitted; past its
+     * last address (or null at the family's end) once a child reached its end.
+     */
+    private static final class Frame {
+        final Node node;
+        final Grant grant;
+        Ip cursor;
+
+        Frame(Node node, Grant grant) {
+            this.node = node;
+            this.grant = grant;
+            this.cursor = node.prefix().first();
+        }
+    }
+
+    private final List<NetRule> rules;
+    private final List<Region> regions = new ArrayList<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<Redundancy> redundant = new ArrayList<>();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+
+    private NetSweep(List<NetRule> rules) {
+        this.rules = rules;
+    }
+
+    static NetSweep run(List<NetRule> rules) {
+        NetSweep sweep = new NetSweep(rules);
+        nodes(rules).forEach(sweep::visit);
+        while (!sweep.stack.isEmpty()) {
+            sweep.close(sweep.stack.pop());
+        }
+        sweep.redundant.sort((a, b) -> Integer.compare(a.rule(), b.rule()));
+        return sweep;
+    }
+
+    List<Region> regions() {
+        return List.copyOf(regions);
+    }
+
+    List<Conflict> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    List<Redundancy> redundant() {
+        return List.copyOf(redundant);
+    }
+
+    private static List<Node> nodes(List<NetRule> rules) {
+        Map<Cidr, Node> byPrefix = new TreeMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            NetRule rule = rules.get(i);
+            Node node = byPrefix.computeIfAbsent(rule.prefix(), p -> new Node(p, new ArrayList<>(), new ArrayList<>()));
+            (rule instanceof NetRule.Deny ? node.denies() : node.allows()).add(i);
+        }
+        return List.copyOf(byPrefix.values());
+    }
+
+    private void visit(Node node) {
+        while (!stack.isEmpty() && !stack.peek().node.prefix().contains(node.prefix())) {
+            close(stack.pop());
+        }
+        Frame parent = stack.peek();
+        if (parent != null) {
+            Ip first = node.prefix().first();
+            if (parent.cursor.compareTo(first) < 0) {
+                emit(parent.cursor, IpMath.previous(first), parent.grant);
+            }
+            Ip last = node.prefix().last();
+            parent.cursor = IpMath.isLast(last) ? null : IpMath.next(last);
+        }
+        checkRedundancy(node);
+        stack.push(new Frame(node, grantOf(node, parent)));
+    }
+
+    /** Denies reset the grant (a conflict too: fail closed); allows add to the enclosing grant. */
+    private Grant grantOf(Node node, Frame parent) {
+        if (!node.denies().isEmpty()) {
+            return Grant.NONE;
+        }
+        Grant grant = parent == null ? Grant.NONE : parent.grant;
+        for (int index : node.allows()) {
+            NetRule.Allow allow = (NetRule.Allow) rules.get(index);
+            grant = grant.plus(allow.protocol(), allow.ports());
+        }
+        return grant;
+    }
+
+    private void close(Frame frame) {
+        Ip last = frame.node.prefix().last();
+        if (frame.cursor != null && frame.cursor.compareTo(last) <= 0) {
+            emit(frame.cursor, last, frame.grant);
+        }
+    }
+
+    private void emit(Ip first, Ip last, Grant grant) {
+        if (!grant.isEmpty()) {
+            regions.add(new Region(new IpRange(first, last), grant));
+        }
+    }
+
+    private void checkRedundancy(Node node) {
+        List<Integer> denies = node.denies();
+        if (denies.isEmpty()) {
+            node.allows().forEach(allow -> checkAllow(node, allow));
+            return;
+        }
+        denies.stream().skip(1).forEach(later -> redundant.add(Redundancy.coveredBy(later, denies.get(0))));
+        if (!node.allows().isEmpty()) {
+            conflicts.add(new Conflict(node.allows(), denies));
+            return;
+        }
+        Frame enclosing = stack.peek();
+        if (enclosing == null) {
+            redundant.add(Redundancy.defaultDeny(denies.get(0)));
+        } else if (!enclosing.node.denies().isEmpty()) {
+            redundant.add(Redundancy.coveredBy(denies.get(0), enclosing.node.denies().get(0)));
+        }
+    }
+
+    /** An allow is covered by one on its own or an enclosing prefix, up to the nearest deny. */
+    private void checkAllow(Node node, int index) {
+        NetRule.Allow allow = (NetRule.Allow) rules.get(index);
+        for (int other : node.allows()) {
+            NetRule.Allow candidate = (NetRule.Allow) rules.get(other);
+            boolean wider = !candidate.ports().equals(allow.ports()) || other < index;
+            if (other != index && wider && covers(candidate, allow)) {
+                redundant.add(Redundancy.coveredBy(index, other));
+                return;
+            }
+        }
+        for (Frame frame : stack) {
+            if (!frame.node.denies().isEmpty()) {
+                return;
+            }
+            for (int other : frame.node.allows()) {
+                if (covers((NetRule.Allow) rules.get(other), allow)) {
+                    redundant.add(Redundancy.coveredBy(index, other));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean covers(NetRule.Allow candidate, NetRule.Allow allow) {
+        return candidate.protocol() == allow.protocol() && candidate.ports().containsAll(allow.ports());
+    }
+}
