@@ -1,0 +1,49 @@
+package dev.stockade.compiler.check.rules;
+
+import dev.stockade.compiler.check.Findings;
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.check.ServerRule;
+import dev.stockade.compiler.effective.AddressSet;
+import dev.stockade.compiler.effective.Cidr;
+import dev.stockade.compiler.effective.EffectivePolicy;
+import dev.stockade.compiler.effective.NetRule;
+import dev.stockade.compiler.effective.Source;
+import dev.stockade.dsl.diagnostic.RuleCatalog;
+import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.dsl.model.Protocol;
+import java.util.List;
+
+/**
+ * {@code net-metadata}: the server can reach a cloud metadata endpoint (169.254.169.254, the
+ * link-local 169.254.0.0/16, fd00:ec2::254), which hands out the host's cloud credentials. Judged
+ * on the effective policy: an allow whose metadata part a deny carves out is fine.
+ */
+public final class NetMetadata implements ServerRule {
+
+    static final AddressSet METADATA = AddressSet.of(Cidr.parse("169.254.0.0/16").orElseThrow())
+            .union(AddressSet.of(Cidr.parse("fd00:ec2::254/128").orElseThrow()));
+
+    @Override
+    public RuleInfo info() {
+        return RuleCatalog.NET_METADATA;
+    }
+
+    @Override
+    public void check(ServerContext server, Findings findings) {
+        EffectivePolicy effective = server.effective();
+        AddressSet reachable = effective.network().reachable(Protocol.TCP).union(effective.network().reachable(Protocol.UDP));
+        AddressSet exposed = reachable.intersect(METADATA);
+        if (exposed.isEmpty()) {
+            return;
+        }
+        List<NetRule> rules = effective.network().rules();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) instanceof NetRule.Allow allow && !AddressSet.of(allow.prefix()).intersect(exposed).isEmpty()) {
+                Source source = effective.netSources().get(i);
+                findings.report(info(), server, source.span(),
+                        allow.prefix().text() + " reaches the cloud metadata endpoint",
+                        "deny 169.254.169.254 (and \"fd00:ec2::254\") or allow a narrower prefix");
+            }
+        }
+    }
+}

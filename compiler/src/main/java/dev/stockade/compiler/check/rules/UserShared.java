@@ -1,0 +1,40 @@
+package dev.stockade.compiler.check.rules;
+
+import dev.stockade.compiler.check.FleetRule;
+import dev.stockade.compiler.check.Findings;
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.dsl.diagnostic.RuleCatalog;
+import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.dsl.source.Span;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code user-shared}: two servers run as the same OS user, so uid-keyed firewall rules and file
+ * ownership would merge their grants. Judged on the effective user: two servers that default to
+ * their own names never clash.
+ */
+public final class UserShared implements FleetRule {
+
+    @Override
+    public RuleInfo info() {
+        return RuleCatalog.USER_SHARED;
+    }
+
+    @Override
+    public void check(List<ServerContext> servers, Findings findings) {
+        Map<String, ServerContext> first = new HashMap<>();
+        for (ServerContext server : servers) {
+            String user = server.effective().identity().user();
+            ServerContext earlier = first.putIfAbsent(user, server);
+            if (earlier == null || user.equals("root") || user.equals("0")) {
+                continue;
+            }
+            Span span = server.server().user().map(n -> n.span()).orElse(server.server().name().span());
+            findings.report(info(), server, span,
+                    "server \"" + server.name() + "\" runs as user \"" + user + "\" like server \"" + earlier.name() + "\"",
+                    "give each server its own user, e.g. user " + server.name());
+        }
+    }
+}
