@@ -64,9 +64,9 @@ public final class FsGrants {
     /**
      * Rules that change nothing, by rule index: a grant repeated on its path, or implied by
      * another grant on the same path ({@code read} by {@code write} or {@code execute},
-     * {@code append} by {@code write}); the grants of a path whose enclosing named path grants
-     * exactly the same rights (a weaker or stronger one narrows or widens, so it is not
-     * redundant); a deny that no grant encloses ({@code DEFAULT_DENY}); a deny whose enclosing
+     * {@code append} by {@code write}); all the grants of a path whose enclosing named path grants
+     * exactly the same rights (these go together: one alone may narrow; a path granting less or
+     * more than its enclosing path narrows or widens, so it is not redundant); a deny that no grant encloses ({@code DEFAULT_DENY}); a deny whose enclosing
      * named path is already denied, or that repeats a deny.
      */
     public List<Redundancy> redundant() {
@@ -91,7 +91,7 @@ public final class FsGrants {
             checkDeny(node, enclosing, conflict);
             return;
         }
-        node.grants.forEach(grant -> checkGrant(node, enclosing, grant));
+        checkGrants(node, enclosing);
     }
 
     private void checkDeny(PathTrie.Node node, PathTrie.Node enclosing, boolean conflict) {
@@ -105,22 +105,25 @@ public final class FsGrants {
         }
     }
 
-    private void checkGrant(PathTrie.Node node, PathTrie.Node enclosing, int grant) {
-        FsMode mode = rules.get(grant).mode();
-        for (int other : node.grants) {
-            FsMode otherMode = rules.get(other).mode();
-            boolean repeat = otherMode == mode && other < grant;
-            if (repeat || (otherMode != mode && Access.of(otherMode).allows(mode))) {
-                redundant.add(Redundancy.coveredBy(grant, other));
-                return;
-            }
-        }
-        if (enclosing == null || !enclosing.denies.isEmpty()) {
-            return;
-        }
-        if (accessOf(enclosing).rights().equals(accessOf(node).rights())) {
-            enclosing.grants.stream().filter(other -> Access.of(rules.get(other).mode()).allows(mode))
+    /**
+     * A path whose enclosing named path grants exactly the same rights adds nothing: all its
+     * grants are reported, against the enclosing grant that gives each mode. Otherwise a grant is
+     * reported when it repeats one on its path or another grant there implies it.
+     */
+    private void checkGrants(PathTrie.Node node, PathTrie.Node enclosing) {
+        boolean sameAsEnclosing = enclosing != null && enclosing.denies.isEmpty()
+                && accessOf(enclosing).rights().equals(accessOf(node).rights());
+        for (int grant : node.grants) {
+            FsMode mode = rules.get(grant).mode();
+            List<Integer> candidates = sameAsEnclosing ? enclosing.grants : node.grants;
+            candidates.stream().filter(other -> other != grant
+                            && covers(rules.get(other).mode(), mode, sameAsEnclosing || other < grant))
                     .findFirst().ifPresent(other -> redundant.add(Redundancy.coveredBy(grant, other)));
         }
+    }
+
+    /** Whether a grant of {@code other} mode makes one of {@code mode} needless (a repeat: the first). */
+    private static boolean covers(FsMode other, FsMode mode, boolean otherCounts) {
+        return other == mode ? otherCounts : Access.of(other).allows(mode);
     }
 }

@@ -3,8 +3,10 @@ package dev.stockade.compiler.effective;
 import java.util.OptionalInt;
 
 /**
- * A rule that changes nothing: removing it (alone) leaves every query answer the same. Indices are
- * into the rule list the grants were built from.
+ * A rule that changes nothing. Removing all reported rules together leaves every query answer the
+ * same, and so does removing any one of them alone, with one exception: the grants of a path whose
+ * enclosing path grants the same rights are all reported and go together (see
+ * {@link FsGrants#redundant()}). Indices are into the rule list the grants were built from.
  *
  * @param rule the redundant rule
  * @param reason why it changes nothing
