@@ -26,6 +26,14 @@ public final class Waivers {
     }
 
     public static List<Diagnostic> apply(List<Server> servers, List<Findings.Owned> findings) {
+        return apply(servers, findings, true);
+    }
+
+    /**
+     * {@code targetsRan}: whether the targets compiled. When they did not (a validate run), a waiver
+     * of a target rule cannot be judged unused.
+     */
+    public static List<Diagnostic> apply(List<Server> servers, List<Findings.Owned> findings, boolean targetsRan) {
         Map<String, Map<String, List<Integer>>> byServerAndRule = new HashMap<>();
         List<Diagnostic> out = new ArrayList<>(findings.size());
         for (Findings.Owned owned : findings) {
@@ -36,14 +44,15 @@ public final class Waivers {
         for (Server server : servers) {
             Map<String, List<Integer>> byRule = byServerAndRule.getOrDefault(server.name().value(), Map.of());
             for (Accept accept : server.accepts()) {
-                waive(accept, byRule, out).ifPresent(out::add);
+                waive(accept, byRule, out, targetsRan).ifPresent(out::add);
             }
         }
         return out;
     }
 
     /** Marks the findings the waiver covers; returns the waiver's own finding when it cannot apply. */
-    private static Optional<Diagnostic> waive(Accept accept, Map<String, List<Integer>> byRule, List<Diagnostic> out) {
+    private static Optional<Diagnostic> waive(Accept accept, Map<String, List<Integer>> byRule, List<Diagnostic> out,
+            boolean targetsRan) {
         String id = accept.rule().value();
         Optional<RuleInfo> rule = RuleCatalog.find(id);
         if (rule.isEmpty()) {
@@ -61,6 +70,9 @@ public final class Waivers {
                     "rule \"" + id + "\" cannot be waived", "fix the policy instead; docs/rules.md says how"));
         }
         List<Integer> matches = byRule.getOrDefault(id, List.of());
+        if (matches.isEmpty() && !targetsRan && id.startsWith("target-")) {
+            return Optional.empty();
+        }
         if (matches.isEmpty()) {
             return Optional.of(Diagnostic.warning("accept-unused", accept.span(),
                     "accept " + id + " matches no finding", "remove the waiver; the policy no longer needs it"));

@@ -1,0 +1,75 @@
+package dev.stockade.compiler;
+
+import dev.stockade.compiler.check.Checker;
+import dev.stockade.compiler.check.Findings;
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.check.Waivers;
+import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.Target;
+import dev.stockade.compiler.target.TargetRegistry;
+import dev.stockade.compiler.target.TargetReport;
+import dev.stockade.dsl.ParseResult;
+import dev.stockade.dsl.PolicyParser;
+import dev.stockade.dsl.diagnostic.Diagnostic;
+import dev.stockade.dsl.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The pipeline, Maven-free: parse, resolve, check, compile, waive. Callers (the Maven plugin,
+ * tests, benchmarks) use this and nothing below it.
+ */
+public final class Stockade {
+
+    /** Everything a run produced: the parse, all findings (sorted, waivers applied), the artifacts. */
+    public record Outcome(ParseResult parse, List<Diagnostic> diagnostics, List<Artifact> artifacts) {
+
+        public Outcome {
+            diagnostics = List.copyOf(diagnostics);
+            artifacts = List.copyOf(artifacts);
+        }
+
+        public boolean hasBlockingErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isBlockingError);
+        }
+    }
+
+    private Stockade() {
+    }
+
+    /** Parse and check: every finding, no artifacts. */
+    public static Outcome check(List<SourceFile> files) {
+        return compile(files, List.of());
+    }
+
+    /**
+     * Parse, check and compile the named targets. Targets run only when nothing blocks (an error
+     * that was not waived): a policy with errors never produces artifacts.
+     */
+    public static Outcome compile(List<SourceFile> files, Collection<String> targetNames) {
+        List<Target> targets = TargetRegistry.select(targetNames);
+        ParseResult parse = PolicyParser.parse(files);
+        List<ServerContext> servers = Checker.resolve(parse.policies());
+        Findings findings = Checker.findings(servers);
+        List<Diagnostic> checked = waived(servers, findings, parse, false);
+        if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
+            return new Outcome(parse, checked, List.of());
+        }
+        TargetReport report = new TargetReport(findings);
+        List<Artifact> artifacts = new ArrayList<>();
+        for (Target target : targets) {
+            artifacts.addAll(target.compile(servers, report));
+        }
+        artifacts.sort(Artifact.BY_PATH);
+        return new Outcome(parse, waived(servers, findings, parse, true), artifacts);
+    }
+
+    private static List<Diagnostic> waived(List<ServerContext> servers, Findings findings, ParseResult parse,
+            boolean targetsRan) {
+        List<Diagnostic> all = new ArrayList<>(parse.diagnostics());
+        all.addAll(Waivers.apply(servers.stream().map(ServerContext::server).toList(), findings.all(), targetsRan));
+        all.sort(Diagnostic.ORDER);
+        return all;
+    }
+}
