@@ -10,6 +10,7 @@ import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Checks the project's {@code .stockade} policies, prints each finding compiler-style, writes
  * {@code report.json} and {@code stockade.sarif}, and fails the build when a finding reaches
- * {@code failOn}.
- *
- * <p>A thin adapter: loading, validating and writing reports live in
- * {@code dev.stockade.compiler.api}; this class only maps parameters in and outcomes out. Policy
- * problems fail the build ({@link MojoFailureException}); a broken environment, such as an
- * unreadable file or a bad parameter, is an error of the build itself ({@link MojoExecutionException}).
+ * {@code failOn}. A missing or empty policy directory is a warning, not a failure.
  */
+// A thin adapter: loading, validating and writing reports live in dev.stockade.compiler.api; this
+// class only maps parameters in and outcomes out. Policy problems fail the build
+// (MojoFailureException); a broken environment, such as an unreadable file or a bad parameter, is
+// an error of the build itself (MojoExecutionException).
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
 
@@ -71,7 +71,8 @@ public class ValidateMojo extends AbstractMojo {
         Path policies = resolve(policyDirectory);
         List<SourceFile> sources = load(policies, base);
         if (sources.isEmpty()) {
-            getLog().warn("No .stockade files found in " + policies
+            String problem = Files.isDirectory(policies) ? "No .stockade files found in " : "No policy directory at ";
+            getLog().warn(problem + policies
                     + "; nothing to validate (set stockade.policyDirectory to where the policies are)");
             return;
         }
@@ -118,7 +119,7 @@ public class ValidateMojo extends AbstractMojo {
         }
     }
 
-    private void log(Diagnostic diagnostic, String block) {
+    void log(Diagnostic diagnostic, String block) {
         Log log = getLog();
         // A waived finding no longer threatens the build; logging it as [ERROR] would cry wolf.
         if (diagnostic.isAccepted()) {
