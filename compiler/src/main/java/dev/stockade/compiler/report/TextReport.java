@@ -49,6 +49,16 @@ public final class TextReport {
         return out.append(Summary.of(diagnostics).text()).append('\n').toString();
     }
 
+    /**
+     * One finding alone: its header, excerpt and notes, without the blank line and summary that
+     * {@link #render} adds. For front ends that log each finding at its own level.
+     *
+     * @return the finding's lines, each ending with a newline except the last
+     */
+    public static String renderFinding(Diagnostic diagnostic, Map<String, SourceFile> sources) {
+        return String.join("\n", finding(diagnostic, Optional.ofNullable(sources.get(diagnostic.span().file()))));
+    }
+
     private static List<String> finding(Diagnostic diagnostic, Optional<SourceFile> source) {
         Span span = diagnostic.span();
         int gutterWidth = String.valueOf(span.line()).length();

@@ -1,0 +1,18 @@
+// A valid project: the build passes, reports the summary line and writes both reports.
+def log = new File(basedir, 'build.log').text.replace('\r\n', '\n')
+def reports = new File(basedir, 'target/stockade')
+
+assert log.contains('[INFO] Validating 2 policy files in src/main/stockade')
+assert log.contains('[INFO] no findings')
+assert !log.contains('[ERROR]')
+assert log.contains('BUILD SUCCESS')
+
+def json = new File(reports, 'report.json')
+def sarif = new File(reports, 'stockade.sarif')
+assert json.isFile()
+assert sarif.isFile()
+def report = new groovy.json.JsonSlurper().parse(json)
+assert report.version == 1
+assert report.findings == []
+assert new groovy.json.JsonSlurper().parse(sarif).version == '2.1.0'
+return true
