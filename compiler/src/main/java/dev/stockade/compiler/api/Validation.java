@@ -2,12 +2,8 @@ package dev.stockade.compiler.api;
 
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.compiler.report.Verdict;
-import dev.stockade.dsl.ParseResult;
-import dev.stockade.dsl.PolicyParser;
-import dev.stockade.dsl.diagnostic.Diagnostic;
-import dev.stockade.dsl.model.PolicySet;
+import dev.stockade.compiler.Stockade;
 import dev.stockade.dsl.source.SourceFile;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,21 +17,8 @@ public final class Validation {
 
     /** Validates {@code sources}, parsed in the given order; never throws for bad policy text. */
     public static ValidationResult run(List<SourceFile> sources, FailOn failOn) {
-        ParseResult parse = PolicyParser.parse(sources);
-        List<Diagnostic> diagnostics = new ArrayList<>(parse.diagnostics());
-        diagnostics.addAll(check(parse.policies()));
-        diagnostics.sort(Diagnostic.ORDER);
-        Verdict verdict = failOn.judge(diagnostics);
-        return new ValidationResult(sources, parse, diagnostics, verdict);
-    }
-
-    /**
-     * The semantic checks of the rule catalog, run on everything the parser understood.
-     *
-     * <p>EXTENSION POINT: the rule checks (and the {@code accept} waivers they honour) plug in
-     * here. Until they exist this step finds nothing, so only the parser's findings are reported.
-     */
-    static List<Diagnostic> check(PolicySet policies) {
-        return List.of();
+        Stockade.Outcome outcome = Stockade.check(sources);
+        Verdict verdict = failOn.judge(outcome.diagnostics());
+        return new ValidationResult(sources, outcome.parse(), outcome.diagnostics(), verdict);
     }
 }

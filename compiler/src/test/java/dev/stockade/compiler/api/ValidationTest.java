@@ -79,8 +79,15 @@ class ValidationTest {
     }
 
     @Test
-    void theCheckStepFindsNothingUntilTheRulesExist() {
-        assertThat(Validation.check(new PolicySet(List.of()))).isEmpty();
+    void theRuleChecksRunAndDecideTheVerdict() {
+        SourceFile policy = SourceFile.of("p.stockade", "server s {\n  command \"/usr/bin/true\"\n}\n");
+
+        ValidationResult atError = Validation.run(List.of(policy), FailOn.ERROR);
+        ValidationResult atWarning = Validation.run(List.of(policy), FailOn.WARNING);
+
+        assertThat(atError.diagnostics()).extracting(Diagnostic::rule).contains("audit-missing", "limits-missing");
+        assertThat(atError.verdict().failed()).isFalse();
+        assertThat(atWarning.verdict().failed()).isTrue();
     }
 
     @Test
@@ -88,9 +95,9 @@ class ValidationTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<SourceFile> sources = PolicySources.load(root.resolve("examples"), root);
 
-        ValidationResult result = Validation.run(sources, FailOn.INFO);
+        ValidationResult result = Validation.run(sources, FailOn.WARNING);
 
         assertThat(sources).isNotEmpty();
-        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.verdict().failed()).as(result.diagnostics().toString()).isFalse();
     }
 }
