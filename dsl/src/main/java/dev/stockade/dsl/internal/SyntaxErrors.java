@@ -14,6 +14,7 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -46,6 +47,36 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         this.sink = sink;
         this.alreadyReported = new java.util.TreeSet<>(Span.ORDER);
         this.alreadyReported.addAll(alreadyReported);
+    }
+
+    /**
+     * ANTLR leaves a loop that may end ({@code (stmt | sep)*}) on any token it cannot use, so a
+     * stray token inside a block ({@code port 80 443}, {@code @}) used to be reported by the
+     * enclosing rule, whose recovery then swallowed the block's {@code }} and reported the
+     * server's {@code }} as a second, spurious error. When no rule on the stack can take the token,
+     * it is junk right here: report it once and skip to what the block can continue with.
+     */
+    @Override
+    public void sync(Parser recognizer) throws RecognitionException {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        ATNState state = recognizer.getInterpreter().atn.states.get(recognizer.getState());
+        int la = recognizer.getInputStream().LA(1);
+        boolean loop = switch (state.getStateType()) {
+            case ATNState.STAR_LOOP_ENTRY, ATNState.STAR_LOOP_BACK, ATNState.PLUS_LOOP_BACK -> true;
+            default -> false;
+        };
+        IntervalSet here = recognizer.getATN().nextTokens(state);
+        if (loop && !here.contains(la) && here.contains(Token.EPSILON)) {
+            IntervalSet expected = recognizer.getExpectedTokens();
+            if (!expected.contains(la)) {
+                reportUnwantedToken(recognizer);
+                consumeUntil(recognizer, expected);
+                return;
+            }
+        }
+        super.sync(recognizer);
     }
 
     @Override
