@@ -24,7 +24,7 @@ final class Addresses {
             return host(text, quoted, span, sink);
         }
         if (!quoted && text.indexOf(':') >= 0) {
-            return Literals.fail(sink, span, "IPv6 address " + Quote.of(text) + " must be quoted",
+            return Literals.fail(sink, span, "bare IPv6 address " + Quote.of(text) + " must be quoted",
                     "write \"" + text + "\"");
         }
         int slash = text.indexOf('/');

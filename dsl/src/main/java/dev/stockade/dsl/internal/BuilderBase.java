@@ -111,6 +111,7 @@ abstract class BuilderBase {
             suppressed.add(start.getTokenIndex());
         } else if (last != null && last.getType() == StockadeParser.LITERAL && UNITS.contains(start.getText().toLowerCase(java.util.Locale.ROOT))) {
             suppressed.add(start.getTokenIndex());
+            unitSplitOff.add(last.getTokenIndex());
             sink.error("syntax", span(start), "unit " + Quote.of(start.getText()) + " is separated from its number",
                     "write the number and its unit without a space: " + last.getText() + start.getText());
         }
@@ -119,6 +120,12 @@ abstract class BuilderBase {
     private static final java.util.Set<String> UNITS =
             java.util.Set.of("b", "kib", "mib", "gib", "kb", "mb", "gb", "ms", "s", "m", "h", "%");
     private final java.util.Set<Integer> suppressed = new java.util.HashSet<>();
+    // Numbers whose unit was written after a space: already reported at the unit, so "has no unit" would repeat it.
+    private final java.util.Set<Integer> unitSplitOff = new java.util.HashSet<>();
+
+    private boolean unitSplitOff(ParserRuleContext literal) {
+        return unitSplitOff.contains(literal.getStart().getTokenIndex());
+    }
 
     /** A statement no block of this name knows: say so, and suggest the nearest one. */
     void unknown(StockadeParser.UnknownStmtContext ctx, String block) {
@@ -180,14 +187,23 @@ abstract class BuilderBase {
     }
 
     Optional<Size> size(StockadeParser.SizeContext ctx) {
+        if (unitSplitOff(ctx)) {
+            return Optional.empty();
+        }
         return Literals.size(ctx.getText(), span(ctx), sink);
     }
 
     Optional<DurationValue> duration(StockadeParser.DurationContext ctx) {
+        if (unitSplitOff(ctx)) {
+            return Optional.empty();
+        }
         return Literals.duration(ctx.getText(), span(ctx), sink);
     }
 
     Optional<Percent> percent(StockadeParser.PercentContext ctx) {
+        if (unitSplitOff(ctx)) {
+            return Optional.empty();
+        }
         return Literals.percent(ctx.getText(), span(ctx), sink);
     }
 

@@ -5,7 +5,7 @@ enum NameKind {
     SERVER("server name", 63, true),
     USER("user name", 32, false),
     GROUP("group name", 32, false),
-    KUBERNETES("Kubernetes name", 63, true),
+    KUBERNETES("kubernetes name", 63, true),
     UNIT("unit name", 255, false),
     RULE("rule id", 255, false),
     ENV("environment variable name", 255, false);

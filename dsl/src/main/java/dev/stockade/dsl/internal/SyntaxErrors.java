@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -14,6 +15,7 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -24,6 +26,10 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxErrors extends DefaultErrorStrategy {
 
     static final int MAX_ERRORS = 50;
+
+    /** Where skipping a stray token stops: the statement ends, or its block does. */
+    private static final IntervalSet END_OF_STATEMENT =
+            new IntervalSet(StockadeLexer.NL, StockadeLexer.SEMI, StockadeLexer.RBRACE, Token.EOF);
 
     /** Thrown to abandon a file that is mostly not a policy (binary garbage, say). */
     static final class TooMany extends RuntimeException {
@@ -46,6 +52,36 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         this.sink = sink;
         this.alreadyReported = new java.util.TreeSet<>(Span.ORDER);
         this.alreadyReported.addAll(alreadyReported);
+    }
+
+    /**
+     * ANTLR leaves a loop that may end ({@code (stmt | sep)*}) on any token it cannot use, so a
+     * stray token inside a block ({@code port 80 443}, {@code @}) used to be reported by the
+     * enclosing rule, whose recovery then swallowed the block's {@code }} and reported the
+     * server's {@code }} as a second, spurious error. When no rule on the stack can take the token,
+     * it is junk right here: report it once and skip to what the block can continue with.
+     */
+    @Override
+    public void sync(Parser recognizer) throws RecognitionException {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        ATNState state = recognizer.getInterpreter().atn.states.get(recognizer.getState());
+        int la = recognizer.getInputStream().LA(1);
+        boolean loop = switch (state.getStateType()) {
+            case ATNState.STAR_LOOP_ENTRY, ATNState.STAR_LOOP_BACK, ATNState.PLUS_LOOP_BACK -> true;
+            default -> false;
+        };
+        IntervalSet here = recognizer.getATN().nextTokens(state);
+        if (loop && !here.contains(la) && here.contains(Token.EPSILON)) {
+            IntervalSet expected = recognizer.getExpectedTokens();
+            if (!expected.contains(la)) {
+                reportUnwantedToken(recognizer);
+                consumeUntil(recognizer, END_OF_STATEMENT);
+                return;
+            }
+        }
+        super.sync(recognizer);
     }
 
     @Override
@@ -116,6 +152,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             if (cp == 0x201C || cp == 0x201D) {
                 return "use straight double quotes \"...\"";
             }
+            if (terms.wantsAddress()) {
+                return "quote host names and IPv6 addresses, e.g. \"::1\"";
+            }
             return "remove it; outside strings a policy holds only names, numbers, addresses, { } = and ;";
         }
         String text = offending.getText();
@@ -129,6 +168,13 @@ final class SyntaxErrors extends DefaultErrorStrategy {
                 return "did you mean " + Quote.of(suggestion.get()) + "?";
             }
         }
+        Optional<String> home = isKeyword(type) && terms.terms().contains("`}`") ? blockOf(text) : Optional.empty();
+        if (home.isPresent()) {
+            return Quote.of(text) + " belongs inside " + home.get();
+        }
+        if (type == Token.EOF && terms.terms().contains("`}`")) {
+            return "a block is not closed: add the missing `}`";
+        }
         if (terms.endOfStatement() && previous != null && previous.getLine() == offending.getLine()) {
             return "a statement ends at a line break or ';': put one before " + describe(offending);
         }
@@ -136,6 +182,14 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             return "quote host names and IPv6 addresses: \"" + text + "\"";
         }
         return "write " + terms.text() + " here";
+    }
+
+    /** Where a statement keyword that is out of place belongs: "filesystem { }" for read. */
+    private static Optional<String> blockOf(String word) {
+        return new java.util.TreeMap<>(Statements.BY_BLOCK).entrySet().stream()
+                .filter(block -> !block.getKey().equals("file") && block.getValue().contains(word))
+                .map(block -> block.getKey().equals("server") ? "a server { } block" : block.getKey() + " { }")
+                .findFirst();
     }
 
     private static boolean looksLikeUnit(String word) {

@@ -150,7 +150,11 @@ sep : NL | SEMI ;
 
 // A statement that starts with a word no block knows: skipped to the end of the statement, so the
 // model builder can say "unknown statement, did you mean ..." and parsing goes on undisturbed.
-unknownStmt : IDENT (~(NL | SEMI | LBRACE | RBRACE))* ;
+// A misspelled block (`filesytem { ... }`) is skipped with its body, so its braces cause no
+// further errors.
+unknownStmt : IDENT (~(NL | SEMI | LBRACE | RBRACE))* (NL* skippedBlock)? ;
+
+skippedBlock : LBRACE (skippedBlock | ~(LBRACE | RBRACE))* RBRACE ;
 
 // ---- lexer -------------------------------------------------------------------------------------
 
