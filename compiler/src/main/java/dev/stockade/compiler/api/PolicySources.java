@@ -103,7 +103,8 @@ public final class PolicySources {
         }
     }
 
-    private static IOException explain(Path file, Path base, IOException failure) {
+    /** The failure in the user's terms, naming the file by its display path. */
+    static IOException explain(Path file, Path base, IOException failure) {
         String where = displayPath(file, base);
         String message;
         if (failure instanceof FileSystemLoopException) {

@@ -2,14 +2,12 @@ package dev.stockade.compiler.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,16 +123,14 @@ class PolicySourcesTest {
     }
 
     @Test
-    void anUnreadableFileIsAClearError() throws IOException {
-        write("src/main/stockade/secret.stockade", "stockade 1\n");
+    void anUnreadableFileIsAClearError() {
+        // Tests run as root in CI, and root reads a mode-000 file, so the failure is handed over directly.
         Path file = policies().resolve("secret.stockade");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        // root reads every file whatever its mode, so there is nothing to test as root.
-        assumeFalse(Files.isReadable(file), "running as a user who can read a mode-000 file");
+        IOException failure = new java.nio.file.AccessDeniedException(file.toString());
 
-        assertThatThrownBy(() -> PolicySources.load(policies(), project))
-                .isInstanceOf(IOException.class)
-                .hasMessage("cannot read src/main/stockade/secret.stockade: permission denied");
+        assertThat(PolicySources.explain(file, project, failure))
+                .hasMessage("cannot read src/main/stockade/secret.stockade: permission denied")
+                .hasCause(failure);
     }
 
     @Test

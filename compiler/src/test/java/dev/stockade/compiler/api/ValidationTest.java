@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.diagnostic.Severity;
-import dev.stockade.dsl.model.PolicySet;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ class ValidationTest {
             server mcp-notes {
               command "/usr/bin/node" "/opt/mcp-notes/index.js"
               runtime node
+              limits { memory 256MiB }
+              audit { log "/var/log/mcp/notes.log"; events file-access }
             }
             """;
 
@@ -49,7 +50,7 @@ class ValidationTest {
                 .allSatisfy(diagnostic -> assertThat(diagnostic.span().file()).isEqualTo("b.stockade"));
         assertThat(result.diagnostics()).anyMatch(diagnostic -> diagnostic.severity() == Severity.ERROR);
         assertThat(result.verdict().failed()).isTrue();
-        assertThat(result.diagnostics()).isEqualTo(result.parse().diagnostics());
+        assertThat(result.diagnostics()).containsAll(result.parse().diagnostics());
     }
 
     @Test
