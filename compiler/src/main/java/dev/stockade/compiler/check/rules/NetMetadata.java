@@ -42,7 +42,7 @@ public final class NetMetadata implements ServerRule {
                 Source source = effective.netSources().get(i);
                 findings.report(info(), server, source.span(),
                         allow.prefix().text() + " reaches the cloud metadata endpoint",
-                        "deny 169.254.169.254 (and \"fd00:ec2::254\") or allow a narrower prefix");
+                        "allow a prefix that leaves out 169.254.0.0/16 and \"fd00:ec2::254\", or deny them inside the allow");
             }
         }
     }
