@@ -146,6 +146,15 @@ class NetRulesTest {
                           }
                         }
                         """, "4:5 error"),
+                // dns is an allow of udp and of tcp 53: one statement, one finding.
+                fails("a resolver in the link-local range, reported once", "net-metadata", """
+                        server a {
+                          command "/usr/bin/x"
+                          network {
+                            dns 169.254.169.253
+                          }
+                        }
+                        """, "4:5 error"),
                 passes("a wide allow with the metadata ranges denied", "net-metadata", """
                         server a {
                           command "/usr/bin/x"
