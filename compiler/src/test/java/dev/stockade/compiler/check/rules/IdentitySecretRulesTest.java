@@ -131,6 +131,14 @@ class IdentitySecretRulesTest {
                           }
                         }
                         """, "4:10 warning", "5:10 warning", "6:13 warning"),
+                passes("a key inside a credential store is fs-sensitive-path's alone", "secret-file", """
+                        server a {
+                          command "/usr/bin/x"
+                          filesystem {
+                            read "/home/u/.ssh/id_rsa"
+                          }
+                        }
+                        """),
                 passes("configuration files, and a written key file is not handed in", "secret-file", """
                         server a {
                           command "/usr/bin/x"
