@@ -143,10 +143,16 @@ class EffectivePolicyPropertiesTest {
         List<String> queries = queryPaths();
         for (int round = 0; round < 1000; round++) {
             List<FsStatement> statements = new ArrayList<>();
-            // The command is implied read and execute, like a written statement on its path.
-            statements.add(new FsStatement("read", "/usr/bin/x"));
-            statements.add(new FsStatement("execute", "/usr/bin/x"));
-            StringBuilder text = new StringBuilder("server p {\n  command \"/usr/bin/x\"\n  filesystem {\n");
+            // The program, a script argument and its directory (the implied workdir) are implied
+            // read and execute, like written statements on their paths.
+            boolean script = random.nextBoolean();
+            List<String> code = script ? List.of("/usr/bin/node", "/d/a/s.js", "/d/a") : List.of("/usr/bin/x");
+            for (String path : code) {
+                statements.add(new FsStatement("read", path));
+                statements.add(new FsStatement("execute", path));
+            }
+            String command = script ? "\"/usr/bin/node\" \"/d/a/s.js\"" : "\"/usr/bin/x\"";
+            StringBuilder text = new StringBuilder("server p {\n  command " + command + "\n  filesystem {\n");
             int count = 1 + random.nextInt(8);
             for (int i = 0; i < count; i++) {
                 FsStatement statement = new FsStatement(MODES[random.nextInt(MODES.length)], randomPath(random));
@@ -209,7 +215,8 @@ class EffectivePolicyPropertiesTest {
     }
 
     private static List<String> queryPaths() {
-        List<String> queries = new ArrayList<>(List.of("/", "/e", "/dd", "/usr", "/usr/bin", "/usr/bin/x", "/usr/bin/x/y"));
+        List<String> queries = new ArrayList<>(List.of("/", "/e", "/dd", "/usr", "/usr/bin", "/usr/bin/x", "/usr/bin/x/y",
+                "/usr/bin/node", "/d/a/s.js", "/d/a/s.js/z", "/d/a/s"));
         List<String> level = List.of("/d");
         for (int depth = 0; depth <= 4; depth++) {
             queries.addAll(level);
