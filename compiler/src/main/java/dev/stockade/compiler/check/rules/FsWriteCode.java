@@ -8,8 +8,11 @@ import dev.stockade.dsl.diagnostic.RuleInfo;
 import dev.stockade.compiler.effective.Access;
 import dev.stockade.compiler.effective.CodePaths;
 import dev.stockade.compiler.effective.EffectivePolicy;
+import dev.stockade.compiler.effective.FsRule;
 import dev.stockade.dsl.model.FsMode;
 import dev.stockade.dsl.source.Span;
+import java.util.List;
+import java.util.Optional;
 
 /** {@code fs-write-code}: the program, its script or the workdir is writable, or sits in a writable directory: the server could rewrite itself. */
 public final class FsWriteCode implements ServerRule {
@@ -36,10 +39,26 @@ public final class FsWriteCode implements ServerRule {
         if (writable == null) {
             return;
         }
-        Span span = Sources.explicitGrantOrElse(effective, writable, codeSpan);
+        // Point at the grant that decides the writable path (it may enclose it, e.g. write "/opt"),
+        // since that is where the fix goes; the code itself only when no written grant decides.
+        String decidedBy = effective.fs().decide(writable).decidedBy().orElse(writable);
+        Span span = writableGrant(effective, decidedBy).orElse(codeSpan);
         findings.report(info(), server, span,
                 what + " \"" + path + "\" is writable" + (writable.equals(path) ? "" : " through \"" + writable + "\""),
                 "keep code read-only: grant write to a separate directory such as \"/var/lib/" + server.name() + "\"");
+    }
+
+    /** The first written write or append statement of exactly {@code path}. */
+    private static Optional<Span> writableGrant(EffectivePolicy effective, String path) {
+        List<FsRule> rules = effective.fs().rules();
+        for (int i = 0; i < rules.size(); i++) {
+            FsRule rule = rules.get(i);
+            boolean writes = rule.mode() == FsMode.WRITE || rule.mode() == FsMode.APPEND;
+            if (writes && rule.path().equals(path) && !effective.fsSources().get(i).implied()) {
+                return Optional.of(effective.fsSources().get(i).span());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean writable(Access access) {

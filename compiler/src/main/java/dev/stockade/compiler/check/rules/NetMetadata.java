@@ -11,6 +11,8 @@ import dev.stockade.compiler.effective.Source;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
 import dev.stockade.dsl.model.Protocol;
+import dev.stockade.dsl.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,12 +39,18 @@ public final class NetMetadata implements ServerRule {
             return;
         }
         List<NetRule> rules = effective.network().rules();
+        // One statement can stand for several rules (dns is an allow of udp and of tcp 53): report it once.
+        List<Span> reported = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i) instanceof NetRule.Allow allow && !AddressSet.of(allow.prefix()).intersect(exposed).isEmpty()) {
                 Source source = effective.netSources().get(i);
+                if (reported.stream().anyMatch(source.span()::samePosition)) {
+                    continue;
+                }
+                reported.add(source.span());
                 findings.report(info(), server, source.span(),
                         allow.prefix().text() + " reaches the cloud metadata endpoint",
-                        "deny 169.254.169.254 (and \"fd00:ec2::254\") or allow a narrower prefix");
+                        "allow a prefix that leaves out 169.254.0.0/16 and \"fd00:ec2::254\", or deny them inside the allow");
             }
         }
     }

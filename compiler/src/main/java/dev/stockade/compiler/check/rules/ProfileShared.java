@@ -35,7 +35,8 @@ public final class ProfileShared implements FleetRule {
                 continue;
             }
             ServerContext earlier = first.putIfAbsent(profile, server);
-            if (earlier != null) {
+            // A second server of the same name is a duplicate-server error already.
+            if (earlier != null && !earlier.name().equals(server.name())) {
                 findings.report(info(), server, server.server().name().span(),
                         "server \"" + server.name() + "\" has the same grants as server \"" + earlier.name() + "\"",
                         "grant each server only what its own job needs");

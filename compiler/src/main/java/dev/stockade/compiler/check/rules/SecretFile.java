@@ -32,6 +32,8 @@ public final class SecretFile implements ServerRule {
         ModelGrants.of(server.server())
                 .filter(grant -> grant.mode() == FsMode.READ || grant.mode() == FsMode.EXECUTE)
                 .filter(grant -> isSecretFile(grant.path().value()))
+                // A key inside a credential store (.ssh/id_rsa) is already an fs-sensitive-path error.
+                .filter(grant -> FsSensitivePath.sensitivePart(grant.path().value()).isEmpty())
                 .forEach(grant -> findings.report(info(), server, grant.path().span(),
                         "\"" + grant.path().value() + "\" hands the server a secret as a file at a fixed path",
                         "inject it instead: secrets { env NAME } or vault \"PATH\" { NAME = field }"));

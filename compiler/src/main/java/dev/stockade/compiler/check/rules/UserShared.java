@@ -28,7 +28,9 @@ public final class UserShared implements FleetRule {
         for (ServerContext server : servers) {
             String user = server.effective().identity().user();
             ServerContext earlier = first.putIfAbsent(user, server);
-            if (earlier == null || user.equals("root") || user.equals("0")) {
+            // A second server of the same name is a duplicate-server error already, not a second user.
+            boolean duplicate = earlier != null && earlier.name().equals(server.name());
+            if (earlier == null || duplicate || user.equals("root") || user.equals("0")) {
                 continue;
             }
             Span span = server.server().user().map(n -> n.span()).orElse(server.server().name().span());
