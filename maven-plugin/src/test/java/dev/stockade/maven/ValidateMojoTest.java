@@ -55,7 +55,7 @@ class ValidateMojoTest {
 
     @Test
     void aValidPolicyPassesAndWritesBothReports() throws Exception {
-        policy("a.stockade", "stockade 1\n\nserver s {\n  command \"/usr/bin/node\"\n  runtime node\n}\n");
+        policy("a.stockade", "stockade 1\n\nserver s {\n  command \"/usr/bin/node\"\n  runtime node\n  limits { memory 128MiB }\n  audit { log \"/var/log/mcp/s.log\"; events file-access }\n}\n");
 
         mojo.execute();
 
