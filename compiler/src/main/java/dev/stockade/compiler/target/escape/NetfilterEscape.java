@@ -1,9 +1,10 @@
 package dev.stockade.compiler.target.escape;
 
 /**
- * Text in iptables and nft rules: only comments carry user text (server names, which the parser
- * restricts to {@code [a-z0-9-]}); anything else is replaced, and the length capped at the 255
- * bytes a netfilter comment holds.
+ * Text in iptables and nft rules. Only comments (server names, which the parser restricts to
+ * {@code [a-z0-9-]}) and bare names (users, nft tables) carry user text: in a comment anything else
+ * is replaced and the length capped at the 255 bytes a netfilter comment holds; a bare name is
+ * checked, never altered.
  */
 public final class NetfilterEscape {
 
@@ -17,6 +18,23 @@ public final class NetfilterEscape {
         StringBuilder out = new StringBuilder();
         text.chars().forEach(c -> out.append(isSafe(c) ? (char) c : '_'));
         return out.length() > MAX ? out.substring(0, MAX) : out.toString();
+    }
+
+    /**
+     * A name written bare in a rule: a user name ({@code --uid-owner}, {@code meta skuid}) or an nft
+     * table name. Names reach here already restricted by the parser to {@code [a-z][a-z0-9-]*};
+     * this checks the narrower of the two tools' word grammars again (a letter, then letters,
+     * digits, {@code - _ .}; at most 255 characters) and refuses anything else, since a changed
+     * name would be a different rule.
+     */
+    public static String word(String name) {
+        boolean valid = !name.isEmpty() && name.length() <= MAX && Character.isLetter(name.charAt(0))
+                && name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.');
+        if (!valid) {
+            throw new IllegalArgumentException("not a name netfilter can take bare: " + comment(name));
+        }
+        return name;
     }
 
     private static boolean isSafe(int c) {

@@ -1,0 +1,139 @@
+package dev.stockade.compiler.target.netfilter;
+
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.effective.AddressSet;
+import dev.stockade.compiler.effective.Cidr;
+import dev.stockade.compiler.effective.IpRange;
+import dev.stockade.compiler.effective.NetGrant;
+import dev.stockade.compiler.effective.Ports;
+import dev.stockade.compiler.target.Header;
+import dev.stockade.compiler.target.escape.NetfilterEscape;
+import dev.stockade.compiler.target.escape.ShellEscape;
+import dev.stockade.dsl.model.Ip;
+import dev.stockade.dsl.model.PortRange;
+import dev.stockade.dsl.model.Protocol;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One server's iptables-restore (or ip6tables-restore) file. Rules are written as iptables-save
+ * lists them, so a test can find each one in the loaded ruleset.
+ *
+ * <p>Each accepted destination is one range of the effective address set: {@code -d PREFIX} when
+ * the range is one prefix, else {@code -m iprange --dst-range FIRST-LAST}, so a carve-out costs one
+ * more rule instead of a prefix per bit. The ranges are disjoint (denies are already subtracted),
+ * so any order would be exact; they are written smallest first, which is longest prefix first,
+ * the order a reader expects from a longest-prefix-wins policy.
+ */
+final class IptablesLowering {
+
+    /** multiport matches at most 15 ports, a range counting as two. */
+    static final int MULTIPORT_SLOTS = 15;
+
+    private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private static final Comparator<Entry> SMALLEST_FIRST = Comparator
+            .comparing((Entry e) -> size(e.range()))
+            .thenComparing(e -> e.range().first())
+            .thenComparing(Entry::protocol)
+            .thenComparing(Entry::ports);
+
+    private record Entry(IpRange range, Protocol protocol, Ports ports) {
+    }
+
+    private IptablesLowering() {
+    }
+
+    static IptablesView lower(ServerContext server, boolean v6, String artifactPath, String otherFile) {
+        NetfilterNames names = NetfilterNames.of(server.name());
+        String user = NetfilterEscape.word(server.effective().identity().user());
+        String tool = v6 ? "ip6tables" : "iptables";
+        String family = v6 ? "IPv6" : "IPv4";
+        String dispatch = names.dispatchChain();
+        String egress = names.egressChain();
+        List<String> about = EgressLowering.comments(
+                "The " + family + " egress of user " + user + " (server " + server.name()
+                        + "): only what the policy allows; " + (v6 ? "IPv4" : "IPv6") + " is in " + otherFile + ".",
+                "Chains " + dispatch + " and " + egress + " are Stockade's; the only other rule it adds is one jump",
+                "at the top of OUTPUT. Allowed connections RETURN there, so the host's own rules still apply;",
+                "everything else from this user is rejected as administratively prohibited.",
+                "The user must exist before loading (systemd-sysusers creates it): the name is resolved once.");
+        String load = tool + "-restore --noflush " + ShellEscape.word(artifactPath)
+                + " && { " + tool + " -C OUTPUT -j " + dispatch + " 2>/dev/null || "
+                + tool + " -I OUTPUT 1 -j " + dispatch + "; }";
+        String remove = tool + " -D OUTPUT -j " + dispatch + " && " + tool + " -F " + dispatch + " && "
+                + tool + " -F " + egress + " && " + tool + " -X " + dispatch + " && " + tool + " -X " + egress;
+        return new IptablesView(Header.of(server), about, load, remove, dispatch, egress, user,
+                NetfilterEscape.comment("stockade server " + server.name()), rules(server, v6),
+                v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited");
+    }
+
+    private static List<IptablesView.Rule> rules(ServerContext server, boolean v6) {
+        List<Entry> entries = new ArrayList<>();
+        for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
+            for (IpRange range : grant.addresses().ranges()) {
+                entries.add(new Entry(range, grant.protocol(), grant.ports()));
+            }
+        }
+        entries.sort(SMALLEST_FIRST);
+        List<IptablesView.Rule> rules = new ArrayList<>();
+        for (Entry entry : entries) {
+            String destination = destination(entry.range(), entry.protocol());
+            for (String match : portMatches(entry.protocol(), entry.ports())) {
+                rules.add(new IptablesView.Rule(destination, match));
+            }
+        }
+        return rules;
+    }
+
+    /** The address and protocol matches, in the order iptables-save lists them. */
+    private static String destination(IpRange range, Protocol protocol) {
+        List<Cidr> prefixes = AddressSet.ofRanges(List.of(range)).toPrefixes();
+        if (prefixes.size() == 1) {
+            Cidr prefix = prefixes.get(0);
+            return "-d " + prefix.network().text() + "/" + prefix.length() + " -p " + protocol.keyword();
+        }
+        return "-p " + protocol.keyword() + " -m iprange --dst-range " + range.first().text() + "-" + range.last().text();
+    }
+
+    private static BigInteger size(IpRange range) {
+        return value(range.last()).subtract(value(range.first()));
+    }
+
+    private static BigInteger value(Ip ip) {
+        return BigInteger.valueOf(ip.hi()).shiftLeft(64).or(BigInteger.valueOf(ip.lo()).and(LOW_64));
+    }
+
+    /** One match per rule: {@code -m tcp --dport} for one range, multiport chunks for more. */
+    static List<String> portMatches(Protocol protocol, Ports ports) {
+        List<PortRange> ranges = ports.toRanges();
+        List<String> out = new ArrayList<>();
+        List<PortRange> chunk = new ArrayList<>();
+        int slots = 0;
+        for (PortRange range : ranges) {
+            int weight = range.low() == range.high() ? 1 : 2;
+            if (slots + weight > MULTIPORT_SLOTS) {
+                out.add(match(protocol, chunk));
+                chunk.clear();
+                slots = 0;
+            }
+            chunk.add(range);
+            slots += weight;
+        }
+        if (!chunk.isEmpty()) {
+            out.add(match(protocol, chunk));
+        }
+        return out;
+    }
+
+    private static String match(Protocol protocol, List<PortRange> ranges) {
+        List<String> texts = ranges.stream()
+                .map(r -> r.low() == r.high() ? Integer.toString(r.low()) : r.low() + ":" + r.high()).toList();
+        if (texts.size() == 1) {
+            return "-m " + protocol.keyword() + " --dport " + texts.get(0);
+        }
+        return "-m multiport --dports " + String.join(",", texts);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.stockade.compiler.target.netfilter;
+
+import java.util.List;
+
+/** One nft -f file, every value final text: header, load and remove commands, the table, its rules. */
+public record NftView(
+        List<String> header,
+        List<String> about,
+        String load,
+        String remove,
+        String table,
+        String user,
+        String comment,
+        List<Rule> rules) {
+
+    public NftView {
+        header = List.copyOf(header);
+        about = List.copyOf(about);
+        rules = List.copyOf(rules);
+    }
+
+    /** {@code FAMILY daddr ADDRESSES PROTOCOL dport PORTS accept}, as nft list ruleset lists it. */
+    public record Rule(String family, String addresses, String protocol, String ports) {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.stockade.compiler.target.netfilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules enforce the policy: in a fresh namespace with the policy's documentation and loopback
+ * addresses on a veth pair and listeners behind them, the server's user reaches every allow and
+ * gets the admin-prohibited error (EHOSTUNREACH for IPv4, EACCES for IPv6; a UDP send fails with
+ * EPERM) from every deny, while another user reaches everything. No packet leaves the namespace.
+ */
+class NetfilterEnforcementTest {
+
+    static final Path POLICY = NetfilterLoadTest.OWN_CASES.resolve("enforce.stockade");
+    static final String SERVER_USER = "stk-enforce";
+    static final String OTHER_USER = "stk-other";
+    static final String PYTHON = "/usr/bin/python3";
+
+    /** Destination and what the server's user gets; every one but the first refusal has a listener. */
+    static final Map<String, String> EXPECTED = expected();
+
+    private static Map<String, String> expected() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tcp:192.0.2.10:443", "OK");
+        m.put("tcp:192.0.2.10:8443", "ECONNREFUSED"); // allowed, nobody listening: refused by the host
+        m.put("tcp:192.0.2.130:443", "OK"); // re-opened inside the carve-out
+        m.put("tcp:192.0.2.130:8443", "EHOSTUNREACH"); // re-opened on 443 only
+        m.put("tcp:192.0.2.200:443", "EHOSTUNREACH"); // the carve-out
+        m.put("tcp:198.51.100.20:443", "EHOSTUNREACH"); // allowed host, port not granted
+        m.put("tcp:198.51.100.53:53", "OK"); // DNS over TCP to the resolver
+        m.put("tcp:198.51.100.53:80", "EHOSTUNREACH");
+        m.put("tcp:2001:db8::10:443", "OK");
+        m.put("tcp:2001:db8::10:8443", "EACCES");
+        m.put("tcp:2001:db8::bad:443", "EACCES"); // IPv6 carve-out
+        m.put("tcp:127.0.0.1:8080", "OK");
+        m.put("tcp:127.0.0.1:9090", "EHOSTUNREACH"); // loopback, port not declared
+        m.put("tcp:::1:8080", "OK");
+        m.put("tcp:::1:9090", "EACCES");
+        m.put("udp:198.51.100.20:5353", "OK");
+        m.put("udp:198.51.100.53:53", "OK"); // the declared resolver
+        m.put("udp:198.51.100.20:5354", "EPERM");
+        m.put("udp:192.0.2.10:53", "EPERM"); // DNS to another resolver
+        return m;
+    }
+
+    @Test
+    void iptablesRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
+        enforce(out, file -> !file.nft());
+    }
+
+    @Test
+    void nftRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
+        enforce(out, LoadedFile::nft);
+    }
+
+    private static void enforce(Path out, Predicate<LoadedFile> which) throws Exception {
+        List<LoadedFile> files = NetfilterLoadTest.generate(POLICY, out);
+        List<Integer> ids = Netns.freeUids(2);
+        Map<String, Integer> uids = Map.of(SERVER_USER, ids.get(0), OTHER_USER, ids.get(1));
+        try (Netns ns = Netns.create()) {
+            ns.users(uids);
+            addresses(ns);
+            for (LoadedFile file : files.stream().filter(which).toList()) {
+                assertThat(file.user()).isEqualTo(SERVER_USER);
+                ns.sh(out, file.load()).ok();
+            }
+            List<String> listening = EXPECTED.keySet().stream().filter(d -> !d.equals("tcp:192.0.2.10:8443")).toList();
+            List<String> argv = new ArrayList<>(List.of(PYTHON, "-I", "-c", script("listen.py"), "120"));
+            argv.addAll(listening);
+            Process listener = ns.start(argv);
+            try {
+                awaitReady(listener);
+                assertThat(connect(ns, uids.get(SERVER_USER))).as("as the server's user").isEqualTo(EXPECTED);
+                Map<String, String> other = new LinkedHashMap<>();
+                EXPECTED.keySet().forEach(d -> other.put(d, listening.contains(d) ? "OK" : "ECONNREFUSED"));
+                assertThat(connect(ns, uids.get(OTHER_USER))).as("as an unrelated user").isEqualTo(other);
+            } finally {
+                Cmd.stop(listener);
+            }
+        }
+    }
+
+    /** lo, and a veth pair (both ends inside) holding the policy's documentation addresses. */
+    private static void addresses(Netns ns) {
+        String n = ns.name();
+        Cmd.run(List.of("ip", "-n", n, "link", "set", "lo", "up")).ok();
+        Cmd.run(List.of("ip", "-n", n, "link", "add", "stk0", "type", "veth", "peer", "name", "stk1")).ok();
+        Cmd.run(List.of("ip", "-n", n, "link", "set", "stk0", "up")).ok();
+        Cmd.run(List.of("ip", "-n", n, "link", "set", "stk1", "up")).ok();
+        for (String address : List.of("192.0.2.10/24", "192.0.2.130/32", "192.0.2.200/32", "198.51.100.20/24",
+                "198.51.100.53/32")) {
+            Cmd.run(List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0")).ok();
+        }
+        for (String address : List.of("2001:db8::10/64", "2001:db8::bad/128")) {
+            Cmd.run(List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0", "nodad")).ok();
+        }
+    }
+
+    private static Map<String, String> connect(Netns ns, int uid) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(PYTHON, "-I", "-c", script("connect.py")));
+        argv.addAll(EXPECTED.keySet());
+        String printed = ns.execAs(uid, Duration.ofSeconds(90), argv).ok().out();
+        Map<String, String> results = new LinkedHashMap<>();
+        printed.lines().map(l -> l.split(" ")).forEach(f -> results.put(f[0], f[1]));
+        return results;
+    }
+
+    private static void awaitReady(Process listener) throws InterruptedException, ExecutionException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return reader.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            assertThat(line.get(20, TimeUnit.SECONDS)).as("listeners ready").isEqualTo("READY");
+        } catch (TimeoutException e) {
+            throw new AssertionError("listeners did not start within 20 s", e);
+        }
+    }
+
+    /** A helper script as text, passed with -c so the server's user needs no access to files here. */
+    private static String script(String name) throws IOException {
+        return Files.readString(NetfilterLoadTest.OWN_CASES.resolve(name));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.stockade.compiler.target.netfilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockade.compiler.Stockade;
+import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.escape.NetfilterEscape;
+import dev.stockade.dsl.source.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the rules say, without loading them: carve-outs, families, names, port chunks. */
+class NetfilterRulesTest {
+
+    private static List<Artifact> compile(String network) {
+        String policy = "stockade 1\nserver web {\n  command \"/usr/bin/python3\" \"-m\" \"web\"\n  network " + network
+                + "\n  limits { memory 64MiB }\n  audit { log \"/var/log/web.log\"; events network-request }\n}\n";
+        Stockade.Outcome outcome = Stockade.compile(
+                List.of(SourceFile.fromBytes("web.stockade", policy.getBytes(StandardCharsets.UTF_8))), List.of("netfilter"));
+        assertThat(outcome.hasBlockingErrors()).as(outcome.diagnostics().toString()).isFalse();
+        return outcome.artifacts();
+    }
+
+    /** The rules of the egress chain, without the chain name (iptables) or indentation (nft). */
+    private static List<String> rules(List<Artifact> artifacts, String suffix) {
+        String content = artifacts.stream().filter(a -> a.path().endsWith(suffix)).findFirst().orElseThrow().content();
+        if (suffix.equals(".nft")) {
+            List<String> lines = content.lines().toList();
+            return lines.subList(lines.indexOf("\tchain egress {") + 1, lines.size()).stream()
+                    .filter(l -> l.startsWith("\t\t")).map(String::strip).toList();
+        }
+        return content.lines().filter(l -> l.matches("-A STK-[0-9a-f]{10}-EGRESS .*"))
+                .map(l -> l.replaceFirst("^-A STK-[0-9a-f]{10}-EGRESS ", "")).toList();
+    }
+
+    @Test
+    void aCarveOutIsLeftOutOfTheAcceptedRangesAndAReopeningIsAccepted() {
+        List<Artifact> artifacts = compile("""
+                {
+                    allow tcp 198.51.100.0/24 port 443
+                    deny 198.51.100.128/25
+                    allow tcp 198.51.100.130 port 443
+                  }""");
+        assertThat(rules(artifacts, ".iptables")).containsExactly(
+                "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                "-d 198.51.100.130/32 -p tcp -m tcp --dport 443 -j RETURN",
+                "-d 198.51.100.0/25 -p tcp -m tcp --dport 443 -j RETURN",
+                "-j REJECT --reject-with icmp-admin-prohibited");
+        assertThat(rules(artifacts, ".nft")).containsExactly(
+                "ct state established,related accept",
+                "ip daddr { 198.51.100.0/25, 198.51.100.130 } tcp dport 443 accept",
+                "reject with icmpx admin-prohibited");
+    }
+
+    @Test
+    void aServerWithOnlyIpv4GrantsRejectsAllItsIpv6Egress() {
+        List<Artifact> artifacts = compile("{\n allow tcp 192.0.2.10 port 443\n }");
+        assertThat(rules(artifacts, ".ip6tables")).containsExactly(
+                "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                "-j REJECT --reject-with icmp6-adm-prohibited");
+        assertThat(rules(artifacts, ".nft")).noneMatch(rule -> rule.startsWith("ip6 "));
+    }
+
+    @Test
+    void networkNoneRejectsEverythingButRepliesOnConnectionsItWasGiven() {
+        List<Artifact> artifacts = compile("none");
+        assertThat(rules(artifacts, ".iptables")).containsExactly(
+                "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                "-j REJECT --reject-with icmp-admin-prohibited");
+        assertThat(rules(artifacts, ".nft")).containsExactly(
+                "ct state established,related accept", "reject with icmpx admin-prohibited");
+    }
+
+    @Test
+    void dnsGoesOnlyToTheResolverAndLoopbackOnlyToTheDeclaredPorts() {
+        List<Artifact> artifacts = compile("{\n dns 192.0.2.53\n loopback port 8080\n }");
+        assertThat(rules(artifacts, ".iptables")).containsExactly(
+                "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                "-d 192.0.2.53/32 -p tcp -m tcp --dport 53 -j RETURN",
+                "-d 192.0.2.53/32 -p udp -m udp --dport 53 -j RETURN",
+                "-d 127.0.0.0/8 -p tcp -m tcp --dport 8080 -j RETURN",
+                "-d 127.0.0.0/8 -p udp -m udp --dport 8080 -j RETURN",
+                "-j REJECT --reject-with icmp-admin-prohibited");
+        assertThat(rules(artifacts, ".ip6tables")).containsExactly(
+                "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                "-d ::1/128 -p tcp -m tcp --dport 8080 -j RETURN",
+                "-d ::1/128 -p udp -m udp --dport 8080 -j RETURN",
+                "-j REJECT --reject-with icmp6-adm-prohibited");
+    }
+
+    @Test
+    void moreThanFifteenPortSlotsAreSplitIntoSeveralMultiportRules() {
+        List<Artifact> artifacts = compile("{\n allow tcp 192.0.2.10 port 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31,33\n }");
+        assertThat(rules(artifacts, ".iptables")).contains(
+                "-d 192.0.2.10/32 -p tcp -m multiport --dports 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29 -j RETURN",
+                "-d 192.0.2.10/32 -p tcp -m multiport --dports 31,33 -j RETURN");
+    }
+
+    @Test
+    void chainNamesFitIptablesForTheLongestServerNames() {
+        String longest = "s" + "x".repeat(62);
+        NetfilterNames names = NetfilterNames.of(longest);
+        assertThat(names.dispatchChain()).matches("STK-[0-9a-f]{10}");
+        assertThat(names.egressChain().length()).isLessThanOrEqualTo(NetfilterNames.MAX_CHAIN);
+        assertThat(names.nftTable()).isEqualTo("stockade-" + longest);
+        // printf %s mcp-postgres-reports | sha256sum | cut -c1-10
+        assertThat(NetfilterNames.hash("mcp-postgres-reports")).isEqualTo("f5bc82af16");
+    }
+
+    @Test
+    void aNameThatIsNotABareWordIsRefusedNotRewritten() {
+        assertThat(NetfilterEscape.word("mcp-fileserver")).isEqualTo("mcp-fileserver");
+        for (String bad : List.of("", "a b", "a\"b", "-a", "a;b", "caf\u00e9", "x".repeat(256))) {
+            assertThatThrownBy(() -> NetfilterEscape.word(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
