@@ -4,6 +4,7 @@ import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.NetRule;
+import dev.stockade.compiler.effective.Origin;
 import dev.stockade.compiler.effective.Ports;
 import dev.stockade.dsl.model.Ip;
 import dev.stockade.dsl.model.PortRange;
@@ -11,6 +12,8 @@ import dev.stockade.dsl.model.Protocol;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The network checks: one connection per allowed prefix (reachable, or refused by the host, which
@@ -42,17 +45,17 @@ final class NetChecks {
                         blocked(policy, out, Protocol.TCP, address, port, "denied carve-out " + deny.prefix().text()));
             }
         }
-        policy.network().effective().stream().filter(g -> g.protocol() == Protocol.TCP).findFirst().ifPresent(grant -> {
-            Ip address = representative(grant.addresses().toPrefixes().get(0));
-            int outside = portOutside(grant.ports());
+        Optional<NetRule.Allow> firstTcp = statementAllows(policy).filter(a -> a.protocol() == Protocol.TCP).findFirst();
+        firstTcp.ifPresent(allow -> {
+            int outside = portOutside(allow.ports());
             if (outside >= 1) {
-                blocked(policy, out, Protocol.TCP, address, outside, "an allowed host on a port not granted");
+                blocked(policy, out, Protocol.TCP, representative(allow.prefix()), outside,
+                        "an allowed host on a port not granted");
             }
         });
         OTHER_RESOLVERS.stream().map(NetChecks::ip).filter(a -> !policy.mayReach(Protocol.UDP, a, 53)).findFirst()
                 .ifPresent(a -> blocked(policy, out, Protocol.UDP, a, 53, "DNS to a resolver other than the declared one"));
-        int port = policy.network().effective().stream().filter(g -> g.protocol() == Protocol.TCP).findFirst()
-                .map(g -> g.ports().toRanges().get(0).low()).orElse(443);
+        int port = firstTcp.map(a -> a.ports().toRanges().get(0).low()).orElse(443);
         V4_SAMPLES.stream().map(NetChecks::ip).filter(a -> !policy.mayReach(Protocol.TCP, a, port)).findFirst()
                 .ifPresent(a -> blocked(policy, out, Protocol.TCP, a, port, "an address no allow names"));
         V6_SAMPLES.stream().map(NetChecks::ip).filter(a -> !policy.mayReach(Protocol.TCP, a, port)).findFirst()
@@ -72,6 +75,13 @@ final class NetChecks {
         String name = protocol.name().toLowerCase(Locale.ROOT);
         out.net(name + "_blocked", name + " " + address.text() + " port " + port + " is blocked (" + why + ")",
                 address.text(), Integer.toString(port));
+    }
+
+    /** The allows the user wrote (not those implied by dns and loopback), in order. */
+    private static Stream<NetRule.Allow> statementAllows(EffectivePolicy policy) {
+        List<NetRule> rules = policy.network().rules();
+        return IntStream.range(0, rules.size()).filter(i -> policy.netSources().get(i).origin() == Origin.STATEMENT)
+                .mapToObj(rules::get).filter(NetRule.Allow.class::isInstance).map(NetRule.Allow.class::cast);
     }
 
     /** A port some allow opens on a prefix enclosing {@code prefix}: without the deny, it would be reachable. */
