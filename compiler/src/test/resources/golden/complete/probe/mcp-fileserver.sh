@@ -234,10 +234,10 @@ tcp_open 'tcp 10.0.1.10 port 53 is reachable (allowed)' '10.0.1.10' '53'
 tcp_open 'tcp 10.0.1.50 port 5432 is reachable (allowed)' '10.0.1.50' '5432'
 udp_open 'udp 10.0.1.10 port 53 is reachable (allowed)' '10.0.1.10' '53'
 tcp_blocked 'tcp 169.254.169.254 port 80 is blocked (the cloud metadata endpoint)' '169.254.169.254' '80'
-tcp_blocked 'tcp 10.0.1.10 port 54 is blocked (an allowed host on a port not granted)' '10.0.1.10' '54'
+tcp_blocked 'tcp 10.0.1.50 port 5433 is blocked (an allowed host on a port not granted)' '10.0.1.50' '5433'
 udp_blocked 'udp 198.51.100.53 port 53 is blocked (DNS to a resolver other than the declared one)' '198.51.100.53' '53'
-tcp_blocked 'tcp 203.0.113.1 port 53 is blocked (an address no allow names)' '203.0.113.1' '53'
-tcp_blocked 'tcp 2001:db8:ffff::1 port 53 is blocked (an IPv6 address no allow names)' '2001:db8:ffff::1' '53'
+tcp_blocked 'tcp 203.0.113.1 port 5432 is blocked (an address no allow names)' '203.0.113.1' '5432'
+tcp_blocked 'tcp 2001:db8:ffff::1 port 5432 is blocked (an IPv6 address no allow names)' '2001:db8:ffff::1' '5432'
 
 if [ "$failed" -gt 0 ]; then
   echo "# $failed of $count checks failed"

@@ -289,10 +289,10 @@ udp_open 'udp 2001:db8:1:0:4000::1 port 5353 is reachable (allowed)' '2001:db8:1
 udp_open 'udp 2001:db8:1:0:8000::1 port 5353 is reachable (allowed)' '2001:db8:1:0:8000::1' '5353'
 tcp_blocked 'tcp 169.254.169.254 port 80 is blocked (the cloud metadata endpoint)' '169.254.169.254' '80'
 tcp_blocked 'tcp 2001:db8:1::bad port 5353 is blocked (denied carve-out 2001:db8:1::bad)' '2001:db8:1::bad' '5353'
-tcp_blocked 'tcp 2001:db8::53 port 54 is blocked (an allowed host on a port not granted)' '2001:db8::53' '54'
+tcp_blocked 'tcp 2001:db8::10 port 444 is blocked (an allowed host on a port not granted)' '2001:db8::10' '444'
 udp_blocked 'udp 198.51.100.53 port 53 is blocked (DNS to a resolver other than the declared one)' '198.51.100.53' '53'
-tcp_blocked 'tcp 203.0.113.1 port 53 is blocked (an address no allow names)' '203.0.113.1' '53'
-tcp_blocked 'tcp 2001:db8:ffff::1 port 53 is blocked (an IPv6 address no allow names)' '2001:db8:ffff::1' '53'
+tcp_blocked 'tcp 203.0.113.1 port 443 is blocked (an address no allow names)' '203.0.113.1' '443'
+tcp_blocked 'tcp 2001:db8:ffff::1 port 443 is blocked (an IPv6 address no allow names)' '2001:db8:ffff::1' '443'
 
 if [ "$failed" -gt 0 ]; then
   echo "# $failed of $count checks failed"

@@ -231,8 +231,8 @@ udp_open 'udp ::1 port 8080 is reachable (allowed)' '::1' '8080'
 tcp_blocked 'tcp 169.254.169.254 port 80 is blocked (the cloud metadata endpoint)' '169.254.169.254' '80'
 tcp_blocked 'tcp 127.0.0.1 port 8081 is blocked (an allowed host on a port not granted)' '127.0.0.1' '8081'
 udp_blocked 'udp 198.51.100.53 port 53 is blocked (DNS to a resolver other than the declared one)' '198.51.100.53' '53'
-tcp_blocked 'tcp 203.0.113.1 port 8080 is blocked (an address no allow names)' '203.0.113.1' '8080'
-tcp_blocked 'tcp 2001:db8:ffff::1 port 8080 is blocked (an IPv6 address no allow names)' '2001:db8:ffff::1' '8080'
+tcp_blocked 'tcp 203.0.113.1 port 443 is blocked (an address no allow names)' '203.0.113.1' '443'
+tcp_blocked 'tcp 2001:db8:ffff::1 port 443 is blocked (an IPv6 address no allow names)' '2001:db8:ffff::1' '443'
 
 if [ "$failed" -gt 0 ]; then
   echo "# $failed of $count checks failed"

@@ -1,5 +1,6 @@
 package dev.stockade.compiler.target.probe;
 
+import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.NetGrant;
@@ -46,10 +47,12 @@ final class NetChecks {
             }
         }
         Optional<NetRule.Allow> firstTcp = statementAllows(policy).filter(a -> a.protocol() == Protocol.TCP).findFirst();
-        firstTcp.ifPresent(allow -> {
-            int outside = portOutside(allow.ports());
+        Optional<NetGrant> wrongPort = firstTcp.map(a -> new NetGrant(Protocol.TCP, AddressSet.of(a.prefix()), a.ports()))
+                .or(() -> policy.network().effective().stream().filter(g -> g.protocol() == Protocol.TCP).findFirst());
+        wrongPort.ifPresent(grant -> {
+            int outside = portOutside(grant.ports());
             if (outside >= 1) {
-                blocked(policy, out, Protocol.TCP, representative(allow.prefix()), outside,
+                blocked(policy, out, Protocol.TCP, representative(grant.addresses().toPrefixes().get(0)), outside,
                         "an allowed host on a port not granted");
             }
         });
