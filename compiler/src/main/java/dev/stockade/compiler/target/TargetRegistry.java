@@ -1,5 +1,8 @@
 package dev.stockade.compiler.target;
 
+import dev.stockade.compiler.target.audit.AuditTarget;
+import dev.stockade.compiler.target.bubblewrap.BubblewrapTarget;
+import dev.stockade.compiler.target.probe.ProbeTarget;
 import dev.stockade.compiler.target.netfilter.NetfilterTarget;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +14,8 @@ import java.util.stream.Collectors;
 /** Every target by name, in a fixed order. */
 public final class TargetRegistry {
 
-    private static final List<Target> ALL = List.of(new NetfilterTarget());
+    private static final List<Target> ALL = List.of(
+            new NetfilterTarget(), new BubblewrapTarget(), new AuditTarget(), new ProbeTarget());
 
     private static final Map<String, Target> BY_NAME = ALL.stream()
             .collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a, TreeMap::new));

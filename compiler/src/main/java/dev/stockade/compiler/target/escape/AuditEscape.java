@@ -1,0 +1,26 @@
+package dev.stockade.compiler.target.escape;
+
+/**
+ * Values in auditctl rules files ({@code auditctl -R}): a line is split on blanks and there is no
+ * quoting or escape of any kind (auditctl 3.0.9 reads {@code -F "dir=/a b"} as the field
+ * {@code "dir}), so a value that holds whitespace cannot be written at all. Callers ask
+ * {@link #expressible} and approximate (and report) otherwise.
+ */
+public final class AuditEscape {
+
+    private AuditEscape() {
+    }
+
+    public static boolean expressible(String value) {
+        return !value.isEmpty() && value.codePoints()
+                .noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp));
+    }
+
+    /** The value as a rules file holds it; throws for a value {@link #expressible} rejects. */
+    public static String value(String value) {
+        if (!expressible(value)) {
+            throw new IllegalArgumentException("auditctl rules cannot hold whitespace: " + value);
+        }
+        return value;
+    }
+}

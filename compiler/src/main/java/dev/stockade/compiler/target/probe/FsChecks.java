@@ -1,0 +1,79 @@
+package dev.stockade.compiler.target.probe;
+
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.effective.Access;
+import dev.stockade.compiler.effective.EffectivePolicy;
+import dev.stockade.compiler.effective.FsEntry;
+import dev.stockade.compiler.effective.FsRule;
+import dev.stockade.compiler.effective.Origin;
+import dev.stockade.dsl.model.FsMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The filesystem and environment checks: what must hold at each named path and the standing sensitive ones. */
+final class FsChecks {
+
+    /** Credential stores no server may read, whatever its policy names (unless it grants them). */
+    static final List<String> SENSITIVE = List.of("/etc/shadow", "/etc/gshadow", "/root/.ssh", "/var/run/docker.sock",
+            "/run/docker.sock", "/run/containerd/containerd.sock", "/run/podman/podman.sock");
+
+    private FsChecks() {
+    }
+
+    static void add(ServerContext server, ProbeChecks out) {
+        EffectivePolicy policy = server.effective();
+        Set<String> hidden = new LinkedHashSet<>();
+        for (FsEntry entry : policy.fs().entries()) {
+            Access access = entry.access();
+            String path = entry.path();
+            String role = role(policy, path);
+            if (access.isDenied()) {
+                hidden.add(path);
+                out.fs("not_readable", "denied " + path + " is not readable", path);
+                continue;
+            }
+            if (access.allows(FsMode.READ)) {
+                out.fs("readable", role + " " + path + " is readable", path);
+            }
+            if (access.allows(FsMode.WRITE)) {
+                out.fs("writable", role + " " + path + " is writable", path);
+            } else {
+                if (access.allows(FsMode.APPEND)) {
+                    out.fs("appendable", role + " " + path + " can be appended to", path);
+                }
+                out.fs("not_writable", role + " " + path + " is not writable", path);
+            }
+            if (access.allows(FsMode.EXECUTE)) {
+                out.fs("executable", role + " " + path + " is executable", path);
+            }
+        }
+        for (String path : SENSITIVE) {
+            if (!hidden.contains(path) && !policy.modeOf(path).allows(FsMode.READ)) {
+                out.fs("not_readable", "sensitive " + path + " is not readable", path);
+            }
+        }
+        out.fs("home_ssh_not_readable", "the user's ~/.ssh is not readable");
+        out.fs("environ_only_allowed", "/proc/self/environ holds only declared variables", "/proc/self/environ");
+        out.fs("environ_only_allowed", "/proc/1/environ holds only declared variables", "/proc/1/environ");
+    }
+
+    /** What the probe calls a path: the grant that names it, or the code it holds. */
+    private static String role(EffectivePolicy policy, String path) {
+        List<FsRule> rules = policy.fs().rules();
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (!rules.get(i).path().equals(path)) {
+                continue;
+            }
+            Origin origin = policy.fsSources().get(i).origin();
+            String role = origin == Origin.STATEMENT ? rules.get(i).mode().keyword() + " grant"
+                    : origin.name().toLowerCase(java.util.Locale.ROOT);
+            if (!roles.contains(role)) {
+                roles.add(role);
+            }
+        }
+        return String.join(", ", roles);
+    }
+}

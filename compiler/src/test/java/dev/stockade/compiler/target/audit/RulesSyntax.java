@@ -1,0 +1,43 @@
+package dev.stockade.compiler.target.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A strict reading of the rules Stockade writes, for hosts where auditctl cannot load them: every
+ * line is a comment or an exit rule of exactly this shape, with known x86 system call names, a
+ * uid filter and the server's key; nothing that flushes or reconfigures the audit system.
+ */
+final class RulesSyntax {
+
+    private static final Pattern RULE = Pattern.compile("-a always,exit -F arch=(b64|b32)"
+            + "(?: -S (?<calls>[a-z0-9]+(?:,[a-z0-9]+)*))?"
+            + "(?: -F dir=(?<dir>/\\S*))?(?: -F perm=(?<perm>[rwxa]+))?"
+            + " -F uid=[a-z][a-z0-9-]{0,31} -k stockade-[a-z][a-z0-9-]{0,62}");
+    private static final Set<String> CALLS = Set.of("open", "openat", "openat2", "creat", "truncate", "unlink",
+            "unlinkat", "rename", "renameat", "renameat2", "connect", "execve", "execveat");
+
+    private RulesSyntax() {
+    }
+
+    static void check(String rules) {
+        int count = 0;
+        for (String line : rules.split("\n", -1)) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher rule = RULE.matcher(line);
+            assertThat(rule.matches()).as("an auditctl exit rule: %s", line).isTrue();
+            assertThat(rule.group("calls") != null || rule.group("perm") != null).as("a rule names calls or a permission: %s",
+                    line).isTrue();
+            if (rule.group("calls") != null) {
+                assertThat(CALLS).as("system calls of %s", line).containsAll(Set.of(rule.group("calls").split(",")));
+            }
+            count++;
+        }
+        assertThat(count % 2).as("every rule for both ABIs").isZero();
+    }
+}

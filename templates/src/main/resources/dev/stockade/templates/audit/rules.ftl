@@ -1,0 +1,16 @@
+<#list v.header as line>
+# ${line}
+</#list>
+#
+# Load after the server's user and the granted paths exist (auditctl resolves both):
+#   auditctl -c -R audit/<server>.rules        (or copy to /etc/audit/rules.d/ and run augenrules --load)
+# Unload exactly these rules, and nothing else:
+#   auditctl -D -k ${v.key}
+# This file never flushes (-D), and never changes the audit system's global settings (-b, -e, -f).
+<#list v.sections as section>
+
+# ${section.comment}
+<#list section.rules as rule>
+${rule}
+</#list>
+</#list>
