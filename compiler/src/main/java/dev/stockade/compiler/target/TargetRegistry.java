@@ -2,8 +2,8 @@ package dev.stockade.compiler.target;
 
 import dev.stockade.compiler.target.audit.AuditTarget;
 import dev.stockade.compiler.target.bubblewrap.BubblewrapTarget;
-import dev.stockade.compiler.target.probe.ProbeTarget;
 import dev.stockade.compiler.target.netfilter.NetfilterTarget;
+import dev.stockade.compiler.target.probe.ProbeTarget;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
