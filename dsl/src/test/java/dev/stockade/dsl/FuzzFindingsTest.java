@@ -23,6 +23,44 @@ class FuzzFindingsTest {
         });
     }
 
+    /** A '{' where a string should be used to be taken for a block body, and the command built from no words. */
+    @org.junit.jupiter.api.Test
+    void aBraceAfterCommandIsASyntaxErrorNotACrash() {
+        List<Diagnostic> diagnostics = parse("server s {\n  command {}\n}\n");
+
+        assertThat(diagnostics).first().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("unexpected \"{\", expected a string");
+            assertThat(d.span().line()).isEqualTo(2);
+            assertThat(d.span().column()).isEqualTo(11);
+        });
+        assertThat(diagnostics).extracting(Diagnostic::rule).containsOnly("syntax");
+    }
+
+    /**
+     * A missing name or address is one syntax error at the end of the line; it used to be followed
+     * by a second diagnostic about an empty value ("user name is empty", "bad address \"\"",
+     * "server \"\" has no command") spanning past the end of the line.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "server s {\\n  command \"/c\"\\n  user \\n}\\n|3:8|expected a name",
+        "server s {\\n  command \"/c\"\\n  group\\n}\\n|3:8|expected a name",
+        "server s {\\n  command \"/c\"\\n  network {\\n    dns \\n  }\\n}\\n|4:9|expected an address",
+        "server s {\\n  command \"/c\"\\n  network {\\n    deny\\n  }\\n}\\n|4:9|expected an address",
+        "server \\n{\\n  command \"/c\"\\n}\\n|1:8|expected a name",
+        "server s {\\n  command \"/c\"\\n  kubernetes { namespace }\\n}\\n|3:26|expected a name",
+        "server s {\\n  command \"/c\"\\n  accept\\n}\\n|3:9|expected a name",
+    })
+    void aMissingNameOrAddressIsOneSyntaxError(String text, String at, String expected) {
+        List<Diagnostic> diagnostics = parse(text.replace("\\n", "\n"));
+
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.rule()).isEqualTo("syntax");
+            assertThat(d.span().line() + ":" + d.span().column()).isEqualTo(at);
+            assertThat(d.message()).contains(expected);
+        });
+    }
+
     private static List<Diagnostic> parse(String text) {
         SourceFile source = SourceFile.of("t.stockade", text);
         List<Diagnostic> diagnostics = PolicyParser.parse(source).diagnostics();
