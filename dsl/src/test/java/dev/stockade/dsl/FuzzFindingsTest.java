@@ -61,6 +61,18 @@ class FuzzFindingsTest {
         });
     }
 
+    /** {@code labels} without its '{' threw NullPointerException. */
+    @org.junit.jupiter.api.Test
+    void labelsWithoutABraceIsASyntaxErrorNotACrash() {
+        List<Diagnostic> diagnostics = parse("server s {\n  command \"/c\"\n  kubernetes {\n    labels team = \"t\" }\n  }\n}\n");
+
+        assertThat(diagnostics).first().satisfies(d -> {
+            assertThat(d.rule()).isEqualTo("syntax");
+            assertThat(d.span().line()).isEqualTo(4);
+            assertThat(d.span().column()).isEqualTo(12);
+        });
+    }
+
     private static List<Diagnostic> parse(String text) {
         SourceFile source = SourceFile.of("t.stockade", text);
         List<Diagnostic> diagnostics = PolicyParser.parse(source).diagnostics();
