@@ -73,6 +73,18 @@ class FuzzFindingsTest {
         });
     }
 
+    /** Blanks before a CRLF used to swallow its '\r', so the end of line was one column past the line. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"stockade \\r\\n|1:10", "stockade\\t \\r\\r\\n|1:12", "stockade\\r\\n|1:9"})
+    void anEndOfLineErrorAfterTrailingBlanksPointsAtTheEndOfTheLine(String text, String at) {
+        List<Diagnostic> diagnostics = parse(text.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t"));
+
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.message()).startsWith("unexpected end of line");
+            assertThat(d.span().line() + ":" + d.span().column()).isEqualTo(at);
+        });
+    }
+
     private static List<Diagnostic> parse(String text) {
         SourceFile source = SourceFile.of("t.stockade", text);
         List<Diagnostic> diagnostics = PolicyParser.parse(source).diagnostics();
