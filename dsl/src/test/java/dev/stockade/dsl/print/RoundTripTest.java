@@ -55,6 +55,18 @@ class RoundTripTest {
         assertThat(PolicyPrinter.print(lf)).isEqualTo(roundTrip("x.stockade", crlfBom));
     }
 
+    /** The complete example of the language spec (copied verbatim) and examples/complete.stockade. */
+    @Test
+    void theCompleteExampleOfTheSpecParsesWithoutAnyDiagnostic() {
+        for (Path file : List.of(Corpus.VALID.resolve("spec-example.stockade"), Corpus.EXAMPLES.resolve("complete.stockade"))) {
+            ParseResult result = PolicyParser.parse(SourceFile.fromBytes(file.toString(), Corpus.bytes(file)));
+
+            assertThat(result.diagnostics()).as(file.toString()).isEmpty();
+            assertThat(result.policies().servers()).extracting(s -> s.name().value())
+                    .containsExactly("mcp-fileserver", "mcp-notes");
+        }
+    }
+
     @Test
     void theCorpusCoversEveryExample() {
         assertThat(Corpus.examples()).isNotEmpty();
