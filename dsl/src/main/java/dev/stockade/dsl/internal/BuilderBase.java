@@ -65,7 +65,7 @@ abstract class BuilderBase {
         if (tree instanceof TerminalNode terminal) {
             return terminal.getSymbol().getTokenIndex() < 0;
         }
-        if (tree instanceof ParserRuleContext ctx && ctx.exception != null) {
+        if (tree instanceof ParserRuleContext ctx && (ctx.exception != null || missingSet(ctx))) {
             return true;
         }
         for (int i = 0; i < tree.getChildCount(); i++) {
@@ -74,6 +74,16 @@ abstract class BuilderBase {
             }
         }
         return false;
+    }
+
+    /**
+     * A rule that matches one token of a set ({@code name}, {@code address}, a filesystem verb) and
+     * matched none: ANTLR's inline recovery conjures the missing token but does not add it to the
+     * tree, and sets no exception, so the context is simply empty.
+     */
+    private static boolean missingSet(ParserRuleContext ctx) {
+        return ctx.getChildCount() == 0 && (ctx instanceof StockadeParser.NameContext
+                || ctx instanceof StockadeParser.AddressContext || ctx instanceof StockadeParser.FsVerbContext);
     }
 
     /**

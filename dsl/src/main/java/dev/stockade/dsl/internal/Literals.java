@@ -109,9 +109,10 @@ final class Literals {
             return generic;
         }
         for (DurationUnit unit : new DurationUnit[] {DurationUnit.H, DurationUnit.M, DurationUnit.S, DurationUnit.MS}) {
-            BigDecimal amount = millis.divide(BigDecimal.valueOf(unit.millis()));
-            if (amount.stripTrailingZeros().scale() <= 0) {
-                return "durations take one whole number and one unit: write " + amount.toBigInteger() + unit.symbol();
+            // divideAndRemainder, not divide: 1h1m in hours (1.0166...) has no exact decimal and divide throws.
+            BigDecimal[] whole = millis.divideAndRemainder(BigDecimal.valueOf(unit.millis()));
+            if (whole[1].signum() == 0) {
+                return "durations take one whole number and one unit: write " + whole[0].toBigInteger() + unit.symbol();
             }
         }
         return generic;

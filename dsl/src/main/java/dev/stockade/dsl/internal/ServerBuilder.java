@@ -112,7 +112,9 @@ final class ServerBuilder extends BuilderBase {
 
     private static boolean hasBody(ServerStmtContext stmt) {
         for (int i = 0; i < stmt.getChildCount(); i++) {
-            if (stmt.getChild(i) instanceof TerminalNode t && t.getSymbol().getType() == StockadeParser.LBRACE) {
+            // A '{' that error recovery skipped over (command {}) is an error node, not a block's body.
+            if (stmt.getChild(i) instanceof TerminalNode t && !(t instanceof org.antlr.v4.runtime.tree.ErrorNode)
+                    && t.getSymbol().getType() == StockadeParser.LBRACE) {
                 return true;
             }
         }

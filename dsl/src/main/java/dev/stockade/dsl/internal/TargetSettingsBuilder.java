@@ -50,7 +50,7 @@ final class TargetSettingsBuilder extends BuilderBase {
                 continue;
             }
             if (stmt instanceof LabelsBlockContext block) {
-                if (!broken(block.LBRACE()) && once.first("labels", block)) {
+                if (block.LBRACE() != null && !broken(block.LBRACE()) && once.first("labels", block)) {
                     labels.addAll(labels(block));
                 }
                 continue;

@@ -229,7 +229,10 @@ LITERAL : [0-9] ([0-9A-Za-z_.,:%-] | '/' [0-9A-Za-z_.,:%-])* ;
 IDENT   : [A-Za-z_] [A-Za-z0-9_.-]* ;
 
 COMMENT : ('#' | '//') ~[\r\n]* -> skip ;
-WS      : [ \t\f\r]+ -> skip ;
+WS      : [ \t\f]+ -> skip ;
+// A '\r' of a CRLF belongs to NL, also after trailing blanks, so that an end-of-line error points
+// at the end of the line and not one column past it; any other '\r' is blank space.
+CR      : '\r' -> skip ;
 
 // Anything else is one bad character; the parser reports it and goes on.
 BAD_CHAR : . ;
