@@ -5,8 +5,6 @@ import dev.stockade.dsl.internal.antlr.StockadeParser;
 import dev.stockade.dsl.model.PolicyFile;
 import dev.stockade.dsl.source.SourceFile;
 import dev.stockade.dsl.source.Span;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -22,7 +20,7 @@ public final class FileParser {
 
     /** The file's model, or empty when the file was abandoned after too many syntax errors. */
     public static Optional<PolicyFile> parse(SourceFile source, Sink sink) {
-        List<Span> malformed = malformed(source, sink);
+        long[] malformed = malformed(source, sink);
         StockadeLexer lexer = new StockadeLexer(CharStreams.fromString(source.text(), source.path()));
         lexer.removeErrorListeners();
         StockadeParser parser = new StockadeParser(new CommonTokenStream(lexer));
@@ -35,22 +33,21 @@ public final class FileParser {
             int line = Math.max(1, stop.at.getLine());
             int column = stop.at.getCharPositionInLine() + 1;
             sink.error("syntax", Span.of(source.path(), line, column, column),
-                    "too many syntax errors; stopped after " + SyntaxErrors.MAX_ERRORS,
+                    SyntaxErrors.TOO_MANY,
                     "is this a .stockade policy? fix the first errors and run again");
             return Optional.empty();
         }
     }
 
-    private static List<Span> malformed(SourceFile source, Sink sink) {
-        List<Span> spans = new ArrayList<>();
-        for (int offset : source.malformed()) {
-            int[] at = source.lineAndColumn(offset);
-            Span span = Span.of(source.path(), at[0], at[1], at[1] + 1);
-            if (spans.size() < SyntaxErrors.MAX_ERRORS) {
-                sink.error("syntax", span, "invalid UTF-8 byte sequence", "save the file as UTF-8");
-            }
-            spans.add(span);
+    /** Reports the first invalid UTF-8 sequences; returns all their positions for the syntax errors to skip. */
+    private static long[] malformed(SourceFile source, Sink sink) {
+        long[] positions = source.malformedPositions();
+        for (int k = 0; k < Math.min(positions.length, SyntaxErrors.MAX_ERRORS); k++) {
+            int line = (int) (positions[k] >>> 32);
+            int column = (int) positions[k];
+            sink.error("syntax", Span.of(source.path(), line, column, column + 1), "invalid UTF-8 byte sequence",
+                    "save the file as UTF-8");
         }
-        return spans;
+        return positions;
     }
 }

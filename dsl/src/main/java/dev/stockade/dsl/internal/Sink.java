@@ -18,6 +18,11 @@ public final class Sink {
         diagnostics.add(diagnostic);
     }
 
+    /** How many findings of {@code rule} were reported so far. */
+    public int count(String rule) {
+        return (int) diagnostics.stream().filter(d -> d.rule().equals(rule)).count();
+    }
+
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }

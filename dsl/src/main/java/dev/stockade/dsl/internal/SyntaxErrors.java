@@ -26,6 +26,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxErrors extends DefaultErrorStrategy {
 
     static final int MAX_ERRORS = 50;
+    static final String TOO_MANY = "too many syntax errors; stopped after " + MAX_ERRORS;
 
     /** Where skipping a stray token stops: the statement ends, or its block does. */
     private static final IntervalSet END_OF_STATEMENT =
@@ -43,16 +44,19 @@ final class SyntaxErrors extends DefaultErrorStrategy {
 
     private final String file;
     private final Sink sink;
-    private final Set<Span> alreadyReported;
+    private final long[] alreadyReported;
     private int count;
 
-    /** {@code alreadyReported}: places (invalid UTF-8) that have a diagnostic of their own. */
-    SyntaxErrors(String file, Sink sink, List<Span> alreadyReported) {
+    /**
+     * {@code alreadyReported}: positions ({@code line << 32 | column}, ascending) of invalid UTF-8,
+     * which has a diagnostic of its own.
+     */
+    SyntaxErrors(String file, Sink sink, long[] alreadyReported) {
         this.file = file;
         this.sink = sink;
-        this.alreadyReported = new java.util.TreeSet<>(Span.ORDER);
-        this.alreadyReported.addAll(alreadyReported);
+        this.alreadyReported = alreadyReported;
     }
+
 
     /**
      * ANTLR leaves a loop that may end ({@code (stmt | sep)*}) on any token it cannot use, so a
@@ -73,15 +77,36 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             default -> false;
         };
         IntervalSet here = recognizer.getATN().nextTokens(state);
-        if (loop && !here.contains(la) && here.contains(Token.EPSILON)) {
-            IntervalSet expected = recognizer.getExpectedTokens();
-            if (!expected.contains(la)) {
-                reportUnwantedToken(recognizer);
-                consumeUntil(recognizer, END_OF_STATEMENT);
-                return;
-            }
+        if (!loop || here.contains(la)) {
+            super.sync(recognizer);
+            return;
+        }
+        // At a loop that must be entered or ended by a fixed token (the file's EOF), ANTLR would
+        // throw and the rule's recovery would skip to that token: to the end of the file.
+        boolean mustEnterOrEnd = state.getStateType() == ATNState.STAR_LOOP_ENTRY && !here.contains(Token.EPSILON);
+        IntervalSet expected = recognizer.getExpectedTokens();
+        if ((mustEnterOrEnd && singleTokenDeletion(recognizer) == null)
+                || (here.contains(Token.EPSILON) && !expected.contains(la))) {
+            skipStray(recognizer, expected);
+            return;
         }
         super.sync(recognizer);
+    }
+
+    /**
+     * Reports the stray token once and skips it and the rest of its statement, up to a line break,
+     * {@code ;}, the end of the file, or a {@code }} that an enclosing block can take. The stray
+     * token itself is always skipped, so the parse moves on even when it is a {@code }} no block
+     * can take (a stray one at the top of a file).
+     */
+    private void skipStray(Parser recognizer, IntervalSet expected) {
+        reportUnwantedToken(recognizer);
+        recognizer.consume();
+        IntervalSet stop = new IntervalSet(StockadeLexer.NL, StockadeLexer.SEMI, Token.EOF);
+        if (expected.contains(StockadeLexer.RBRACE)) {
+            stop.add(StockadeLexer.RBRACE);
+        }
+        consumeUntil(recognizer, stop);
     }
 
     @Override
@@ -131,7 +156,8 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         if (++count > MAX_ERRORS) {
             throw new TooMany(offending);
         }
-        if (alreadyReported.contains(span(offending))) {
+        Span at = span(offending);
+        if (java.util.Arrays.binarySearch(alreadyReported, ((long) at.line() << 32) | at.column()) >= 0) {
             return;
         }
         String rule = parser.getContext() == null ? "" : parser.getRuleNames()[parser.getContext().getRuleIndex()];

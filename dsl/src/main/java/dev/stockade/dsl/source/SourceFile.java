@@ -21,18 +21,18 @@ public final class SourceFile {
 
     private final String path;
     private final String text;
-    private final List<Integer> malformed;
+    private final int[] malformed;
     private int[] lineStarts;
 
-    private SourceFile(String path, String text, List<Integer> malformed) {
+    private SourceFile(String path, String text, int[] malformed) {
         this.path = path;
         this.text = text;
-        this.malformed = List.copyOf(malformed);
+        this.malformed = malformed;
     }
 
     /** A file whose text is already decoded. A leading byte order mark is dropped. */
     public static SourceFile of(String path, String text) {
-        return new SourceFile(path, stripBom(text), List.of());
+        return new SourceFile(path, stripBom(text), new int[0]);
     }
 
     /** Decodes UTF-8, replacing each malformed sequence by U+FFFD and remembering where it was. */
@@ -42,7 +42,7 @@ public final class SourceFile {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        List<Integer> malformedAt = new ArrayList<>();
+        IntList malformedAt = new IntList();
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isUnderflow()) {
@@ -59,11 +59,14 @@ public final class SourceFile {
         decoder.flush(out);
         out.flip();
         String decoded = out.toString();
+        int[] offsets = malformedAt.toArray();
         if (decoded.startsWith("\uFEFF")) {
             decoded = decoded.substring(1);
-            malformedAt.replaceAll(offset -> offset - 1);
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i]--;
+            }
         }
-        return new SourceFile(path, decoded, malformedAt);
+        return new SourceFile(path, decoded, offsets);
     }
 
     private static String stripBom(String text) {
@@ -78,9 +81,50 @@ public final class SourceFile {
         return text;
     }
 
-    /** UTF-16 offsets in {@link #text()} of the U+FFFD characters that replaced invalid UTF-8. */
-    public List<Integer> malformed() {
-        return malformed;
+    /** UTF-16 offsets in {@link #text()}, ascending, of the U+FFFD characters that replaced invalid UTF-8. */
+    public int[] malformed() {
+        return malformed.clone();
+    }
+
+    /**
+     * The 1-based line and code-point column of every replaced sequence, as {@code line << 32 | column},
+     * ascending: one pass over the text, however many there are.
+     */
+    public long[] malformedPositions() {
+        long[] out = new long[malformed.length];
+        int line = 1;
+        int column = 1;
+        int at = 0;
+        for (int k = 0; k < malformed.length; k++) {
+            for (; at < malformed[k]; at++) {
+                char c = text.charAt(at);
+                if (c == '\n') {
+                    line++;
+                    column = 1;
+                } else if (!Character.isLowSurrogate(c)) {
+                    column++;
+                }
+            }
+            out[k] = ((long) line << 32) | column;
+        }
+        return out;
+    }
+
+    /** A growable int array, so that millions of invalid bytes do not become millions of boxes. */
+    private static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     /** The number of lines; an empty file has one (empty) line. */
