@@ -1,0 +1,13 @@
+package dev.stockade.compiler.target.escape;
+
+/** Escaping for POSIX shell scripts (launchers, probes): single-quoted words. */
+public final class ShellEscape {
+
+    private ShellEscape() {
+    }
+
+    /** One shell word: single-quoted, a single quote written as {@code '\''}. */
+    public static String word(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

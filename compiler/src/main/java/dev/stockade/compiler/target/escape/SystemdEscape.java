@@ -1,0 +1,59 @@
+package dev.stockade.compiler.target.escape;
+
+/**
+ * Escaping for systemd unit files: every user value goes through one of these. Specifiers
+ * ({@code %}) are doubled everywhere systemd expands them; {@code $} is doubled in command lines,
+ * where systemd expands variables; words are double-quoted with C-style escapes.
+ */
+public final class SystemdEscape {
+
+    private SystemdEscape() {
+    }
+
+    /** One argument of {@code ExecStart=}: always quoted, {@code %} and {@code $} doubled. */
+    public static String execWord(String word) {
+        return quoted(word).replace("$", "$$");
+    }
+
+    /** One path of a path-list setting ({@code ReadOnlyPaths=}...): quoted when it needs to be. */
+    public static String path(String path) {
+        boolean plain = path.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '\'' && c != '\\' && c != '%');
+        return plain ? path : quoted(path);
+    }
+
+    /** A free-text value such as {@code Description=}: one line, specifiers doubled. */
+    public static String value(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (cp == '%') {
+                out.append("%%");
+            } else if (cp == '\\') {
+                out.append("\\\\");
+            } else if (Character.isISOControl(cp)) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().strip();
+    }
+
+    private static String quoted(String word) {
+        StringBuilder out = new StringBuilder("\"");
+        word.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '%' -> out.append("%%");
+                default -> {
+                    if (cp < 0x20 || cp == 0x7F) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\x%02x", cp));
+                    } else {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+}
