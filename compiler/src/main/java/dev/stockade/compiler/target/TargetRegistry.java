@@ -1,5 +1,6 @@
 package dev.stockade.compiler.target;
 
+import dev.stockade.compiler.target.systemd.SystemdTarget;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 /** Every target by name, in a fixed order. */
 public final class TargetRegistry {
 
-    private static final List<Target> ALL = List.of();
+    private static final List<Target> ALL = List.of(new SystemdTarget());
 
     private static final Map<String, Target> BY_NAME = ALL.stream()
             .collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a, TreeMap::new));
