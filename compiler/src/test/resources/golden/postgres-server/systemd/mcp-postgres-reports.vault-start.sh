@@ -8,7 +8,7 @@
 set -euo pipefail
 umask 077
 
-: "${VAULT_ADDR:?is not set: add it to the unit's EnvironmentFile}"
+: "${VAULT_ADDR:?is not set: add it to the EnvironmentFile of the unit}"
 creds="${CREDENTIALS_DIRECTORY:?is not set: run this from the systemd unit (LoadCredential=)}"
 
 vault_login() {

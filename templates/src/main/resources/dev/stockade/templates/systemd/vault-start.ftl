@@ -7,7 +7,7 @@
 set -euo pipefail
 umask 077
 
-: "${r"${VAULT_ADDR:?is not set: add it to the unit's EnvironmentFile}"}"
+: "${r"${VAULT_ADDR:?is not set: add it to the EnvironmentFile of the unit}"}"
 creds="${r"${CREDENTIALS_DIRECTORY:?is not set: run this from the systemd unit (LoadCredential=)}"}"
 
 vault_login() {
