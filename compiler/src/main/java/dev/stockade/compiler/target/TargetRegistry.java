@@ -4,6 +4,7 @@ import dev.stockade.compiler.target.audit.AuditTarget;
 import dev.stockade.compiler.target.bubblewrap.BubblewrapTarget;
 import dev.stockade.compiler.target.netfilter.NetfilterTarget;
 import dev.stockade.compiler.target.probe.ProbeTarget;
+import dev.stockade.compiler.target.systemd.SystemdTarget;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 public final class TargetRegistry {
 
     private static final List<Target> ALL = List.of(
-            new NetfilterTarget(), new BubblewrapTarget(), new AuditTarget(), new ProbeTarget());
+            new SystemdTarget(), new NetfilterTarget(), new BubblewrapTarget(), new AuditTarget(), new ProbeTarget());
 
     private static final Map<String, Target> BY_NAME = ALL.stream()
             .collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a, TreeMap::new));

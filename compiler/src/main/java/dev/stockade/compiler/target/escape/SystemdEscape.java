@@ -21,6 +21,22 @@ public final class SystemdEscape {
         return plain ? path : quoted(path);
     }
 
+    /**
+     * One path of a path-list setting that may be missing on the host: {@code -} prefixed (inside
+     * the quotes when quoted), so the unit still starts and the missing path stays unreachable.
+     */
+    public static String optionalPath(String path) {
+        return path("-" + path);
+    }
+
+    /**
+     * A setting that takes one path and no quotes ({@code WorkingDirectory=}): specifiers doubled,
+     * the rest literal.
+     */
+    public static String singlePath(String path) {
+        return path.replace("%", "%%");
+    }
+
     /** A free-text value such as {@code Description=}: one line, specifiers doubled. */
     public static String value(String text) {
         StringBuilder out = new StringBuilder();
