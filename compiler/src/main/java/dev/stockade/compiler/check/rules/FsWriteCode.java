@@ -26,7 +26,7 @@ public final class FsWriteCode implements ServerRule {
         code.program().ifPresent(p -> check(server, findings, "the command", p.value(), p.span()));
         code.script().ifPresent(s -> check(server, findings, "the script", s.value(), s.span()));
         code.workdir().ifPresent(w -> check(server, findings, "the workdir", w,
-                server.server().workdir().map(v -> v.span()).orElse(code.script().map(s -> s.span()).orElseThrow())));
+                server.server().workdir().map(v -> v.span()).orElseGet(() -> code.script().orElseThrow().span())));
     }
 
     private void check(ServerContext server, Findings findings, String what, String path, Span codeSpan) {
