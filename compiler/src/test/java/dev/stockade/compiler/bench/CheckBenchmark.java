@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Times parse, resolve and check of generated fleets (see docs/performance.md). A main, not a
  * test: surefire never runs it. Arguments: fleet sizes (default 100 1000 10000); system properties
- * {@code bench.runs} (measured runs per size, default 5) and {@code bench.seed} (default 42).
+ * {@code bench.runs} (measured runs per size, default 5), {@code bench.perFile} (servers per
+ * policy file, default 100) and {@code bench.seed} (default 42).
  *
  * <p>Each size gets one warm-up run, then {@code bench.runs} measured runs, all on this one thread;
  * the median of each figure is printed. A run is the pipeline of {@link Checker#check}, phase by
@@ -38,7 +39,6 @@ import java.util.stream.Collectors;
  */
 public final class CheckBenchmark {
 
-    private static final int SERVERS_PER_FILE = 100;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static List<Diagnostic> lastDiagnostics = List.of();
@@ -63,15 +63,16 @@ public final class CheckBenchmark {
         int[] sizes = args.length == 0 ? new int[] {100, 1_000, 10_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int runs = Integer.getInteger("bench.runs", 5);
         long seed = Long.getLong("bench.seed", 42L);
-        System.out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, seed %d, %d runs per size (median)%n",
+        int perFile = Integer.getInteger("bench.perFile", 100);
+        System.out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, seed %d, %d servers per file, %d runs per size (median)%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, seed, runs);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, seed, perFile, runs);
         System.out.println("| servers | statements | input MiB | parse ms | resolve ms | rules ms | total ms | total CPU ms"
                 + " | GC ms | peak heap MiB | live heap MiB | diagnostics |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Map<Integer, double[]> totals = new TreeMap<>();
         for (int size : sizes) {
-            List<SourceFile> files = new FleetGenerator(seed).files(size, SERVERS_PER_FILE);
+            List<SourceFile> files = new FleetGenerator(seed).files(size, perFile);
             long chars = files.stream().mapToLong(f -> f.text().length()).sum();
             verify(files, once(files));
             List<Run> measured = new ArrayList<>();
