@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * Times parse, resolve and check of generated fleets (see docs/performance.md). A main, not a
  * test: surefire never runs it. Arguments: fleet sizes (default 100 1000 10000); system properties
  * {@code bench.runs} (measured runs per size, default 5), {@code bench.perFile} (servers per
- * policy file, default 100) and {@code bench.seed} (default 42).
+ * policy file, default 100), {@code bench.seed} (default 42), and {@code bench.shape}: {@code fleet}
+ * (default: the sizes are numbers of servers) or {@code wide} (one server; the sizes are its
+ * numbers of filesystem and of network statements).
  *
  * <p>Each size gets one warm-up run, then {@code bench.runs} measured runs, all on this one thread;
  * the median of each figure is printed. A run is the pipeline of {@link Checker#check}, phase by
@@ -64,6 +66,7 @@ public final class CheckBenchmark {
         int runs = Integer.getInteger("bench.runs", 5);
         long seed = Long.getLong("bench.seed", 42L);
         int perFile = Integer.getInteger("bench.perFile", 100);
+        boolean wide = System.getProperty("bench.shape", "fleet").equals("wide");
         System.out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, seed %d, %d servers per file, %d runs per size (median)%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, seed, perFile, runs);
@@ -72,7 +75,11 @@ public final class CheckBenchmark {
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Map<Integer, double[]> totals = new TreeMap<>();
         for (int size : sizes) {
-            List<SourceFile> files = new FleetGenerator(seed).files(size, perFile);
+            FleetGenerator generator = new FleetGenerator(seed);
+            List<SourceFile> files = wide ? List.of(generator.wideServer(size)) : generator.files(size, perFile);
+            int servers = wide ? 1 : size;
+            long statements = wide ? 2L * Math.max(size, FleetGenerator.FS_STATEMENTS)
+                    : (long) size * (FleetGenerator.FS_STATEMENTS + FleetGenerator.NET_STATEMENTS);
             long chars = files.stream().mapToLong(f -> f.text().length()).sum();
             verify(files, once(files));
             List<Run> measured = new ArrayList<>();
@@ -81,7 +88,7 @@ public final class CheckBenchmark {
             }
             totals.put(size, new double[] {median(measured, Run::totalWall), median(measured, Run::totalCpu)});
             System.out.printf(Locale.ROOT, "| %,d | %,d | %.1f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %s |%n",
-                    size, (long) size * (FleetGenerator.FS_STATEMENTS + FleetGenerator.NET_STATEMENTS), chars / 1048576.0,
+                    servers, statements, chars / 1048576.0,
                     ms(median(measured, Run::parseWall)), ms(median(measured, Run::resolveWall)),
                     ms(median(measured, Run::rulesWall)), ms(median(measured, Run::totalWall)),
                     ms(median(measured, Run::totalCpu)), median(measured, Run::gcMillis),
@@ -92,8 +99,9 @@ public final class CheckBenchmark {
         System.out.println("diagnostics of the last run, by rule: " + lastDiagnostics.stream()
                 .collect(Collectors.groupingBy(d -> d.rule() + "/" + d.severity().name().toLowerCase(Locale.ROOT),
                         TreeMap::new, Collectors.counting())));
-        ratio(totals, 10_000, 1_000);
-        ratio(totals, 1_000, 100);
+        for (int i = 1; i < sizes.length; i++) {
+            ratio(totals, sizes[i], sizes[i - 1]);
+        }
     }
 
     private static Run once(List<SourceFile> files) {
@@ -164,7 +172,7 @@ public final class CheckBenchmark {
         if (totals.containsKey(larger) && totals.containsKey(smaller)) {
             double[] big = totals.get(larger);
             double[] small = totals.get(smaller);
-            System.out.printf(Locale.ROOT, "%,d / %,d servers (%.0fx): total time %.2fx, total CPU %.2fx%n", larger, smaller,
+            System.out.printf(Locale.ROOT, "size %,d / %,d (%.0fx): total time %.2fx, total CPU %.2fx%n", larger, smaller,
                     (double) larger / smaller, big[0] / small[0], big[1] / small[1]);
         }
     }

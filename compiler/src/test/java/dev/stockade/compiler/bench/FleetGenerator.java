@@ -54,8 +54,23 @@ public final class FleetGenerator {
         return files;
     }
 
+    /**
+     * One server with about {@code statements} filesystem and as many network statements (the
+     * same shapes as a fleet server; past the first 50 network statements, IPv6 hosts), to see
+     * how the cost grows with the rules of one server.
+     */
+    public SourceFile wideServer(int statements) {
+        StringBuilder text = new StringBuilder("stockade 1\n\n");
+        server(0, Math.max(statements, FS_STATEMENTS), text);
+        return SourceFile.of("wide/wide-" + statements + ".stockade", text.toString());
+    }
+
     /** Appends the text of server {@code index}. */
     void server(int index, StringBuilder out) {
+        server(index, FS_STATEMENTS, out);
+    }
+
+    private void server(int index, int statements, StringBuilder out) {
         Random random = new Random(seed * 1_000_003L + index);
         String id = String.format(Locale.ROOT, "%05d", index);
         String root = "/srv/fleet/s" + id;
@@ -69,9 +84,9 @@ public final class FleetGenerator {
         out.append("  user svc-").append(id).append('\n');
         out.append("  group fleet-g").append(index % 50).append('\n');
         out.append("  workdir \"").append(app).append("\"\n");
-        filesystem(root, id, random, out);
+        filesystem(root, id, random, statements, out);
         boolean waived = index % 10 == 3;
-        network(random, waived, out);
+        network(random, waived, statements, out);
         secrets(id, random, out);
         out.append("  limits {\n    timeout ").append(10 + random.nextInt(50)).append("s\n    retries ")
                 .append(random.nextInt(4)).append("\n    memory ").append(128 << random.nextInt(4))
@@ -90,10 +105,10 @@ public final class FleetGenerator {
      * denied private part and a public sub-tree re-opened inside it, output to write with a
      * read-only reports folder, and tools to execute; two logs to append make up the rest.
      */
-    private static void filesystem(String root, String id, Random random, StringBuilder out) {
+    private static void filesystem(String root, String id, Random random, int statements, StringBuilder out) {
         out.append("  filesystem {\n");
         int written = 0;
-        for (int p = 0; written + 6 <= FS_STATEMENTS - 2; p++) {
+        for (int p = 0; written + 6 <= statements - 2; p++) {
             String project = root + "/" + PROJECTS[random.nextInt(PROJECTS.length)] + "-" + p;
             String module = "/module-" + random.nextInt(100);
             out.append("    read \"").append(project).append("/src\" \"").append(project).append("/tests").append(module)
@@ -105,7 +120,7 @@ public final class FleetGenerator {
             out.append("    execute \"").append(project).append("/bin\"\n");
             written += 6;
         }
-        while (written < FS_STATEMENTS) {
+        while (written < statements) {
             out.append("    append \"/var/log/fleet/s").append(id).append('-').append(written).append(".log\"\n");
             written++;
         }
@@ -118,7 +133,7 @@ public final class FleetGenerator {
      * {@code redundant}, one host is allowed again inside the /24 (a {@code net-redundant} finding
      * the server waives).
      */
-    private static void network(Random random, boolean redundant, StringBuilder out) {
+    private static void network(Random random, boolean redundant, int statements, StringBuilder out) {
         out.append("  network {\n");
         Set<String> hosts = new HashSet<>();
         List<String> lines = new ArrayList<>();
@@ -154,6 +169,10 @@ public final class FleetGenerator {
             if (hosts.add(protocol + host)) {
                 lines.add("allow " + protocol + " " + host + " port " + ports(random));
             }
+        }
+        for (int extra = 0; lines.size() < statements - 1; extra++) {
+            lines.add("allow tcp \"2001:db8:ffff:" + Integer.toHexString(extra >> 16) + "::" + Integer.toHexString(extra & 0xffff)
+                    + "\" port " + ports(random));
         }
         lines.add("dns " + base24 + ".53");
         lines.forEach(line -> out.append("    ").append(line).append('\n'));
