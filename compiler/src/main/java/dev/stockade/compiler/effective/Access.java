@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,8 @@ import java.util.stream.Collectors;
 public record Access(Set<FsMode> modes) {
 
     private static final Access NONE = new Access(Set.of());
+    // At most 15 distinct values exist; a fleet resolves one per named path, so they are shared.
+    private static final Map<Set<FsMode>, Access> SHARED = new ConcurrentHashMap<>();
 
     public Access {
         if (modes.contains(FsMode.DENY)) {
@@ -33,7 +37,7 @@ public record Access(Set<FsMode> modes) {
     }
 
     public static Access of(Collection<FsMode> modes) {
-        return modes.isEmpty() ? NONE : new Access(EnumSet.copyOf(modes));
+        return modes.isEmpty() ? NONE : SHARED.computeIfAbsent(EnumSet.copyOf(modes), Access::new);
     }
 
     public boolean isDenied() {

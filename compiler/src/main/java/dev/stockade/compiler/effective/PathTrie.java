@@ -16,37 +16,54 @@ import java.util.function.BiConsumer;
  */
 final class PathTrie {
 
-    /** One named path with the indices of the rules on it, grants and denies apart. */
+    /**
+     * One segment step, and, when rules name its path, that path and the rules' indices, grants and
+     * denies apart. A fleet holds one trie per server, so a node allocates only what it uses.
+     */
     static final class Node {
-        final String path;
-        final List<Integer> grants = new ArrayList<>();
-        final List<Integer> denies = new ArrayList<>();
-        private final Map<String, Node> children = new TreeMap<>();
-
-        private Node(String path) {
-            this.path = path;
-        }
+        // INVARIANT: path is non-null exactly when hasRules(); it is the rules' own (normalized) path string.
+        String path;
+        List<Integer> grants = List.of();
+        List<Integer> denies = List.of();
+        private Map<String, Node> children = Map.of();
 
         boolean hasRules() {
             return !grants.isEmpty() || !denies.isEmpty();
         }
+
+        private void add(FsRule rule, int index) {
+            path = rule.path();
+            if (rule.isDeny()) {
+                denies = grown(denies, index);
+            } else {
+                grants = grown(grants, index);
+            }
+        }
+
+        private static List<Integer> grown(List<Integer> list, int index) {
+            List<Integer> out = list.isEmpty() ? new ArrayList<>(1) : list;
+            out.add(index);
+            return out;
+        }
+
+        private Node child(String segment) {
+            if (children.isEmpty()) {
+                children = new TreeMap<>();
+            }
+            return children.computeIfAbsent(segment, s -> new Node());
+        }
     }
 
-    private final Node root = new Node("/");
+    private final Node root = new Node();
 
     PathTrie(List<FsRule> rules) {
         for (int i = 0; i < rules.size(); i++) {
             Node node = root;
             for (String segment : rules.get(i).segments()) {
-                String parentPath = node.path;
-                node = node.children.computeIfAbsent(segment, s -> new Node(child(parentPath, s)));
+                node = node.child(segment);
             }
-            (rules.get(i).isDeny() ? node.denies : node.grants).add(i);
+            node.add(rules.get(i), i);
         }
-    }
-
-    private static String child(String parent, String segment) {
-        return parent.equals("/") ? "/" + segment : parent + "/" + segment;
     }
 
     /** The deepest node with rules at or above {@code path}; a walk of one step per segment. */
