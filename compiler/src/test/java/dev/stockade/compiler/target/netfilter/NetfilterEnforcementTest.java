@@ -2,6 +2,9 @@ package dev.stockade.compiler.target.netfilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.Stockade;
+import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.Golden;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -73,6 +76,8 @@ class NetfilterEnforcementTest {
 
     private static void enforce(Path out, Predicate<LoadedFile> which) throws Exception {
         List<LoadedFile> files = NetfilterLoadTest.generate(POLICY, out);
+        assertThat(sysusersUser(POLICY)).as("the user the systemd target's sysusers file creates")
+                .isEqualTo(SERVER_USER);
         List<Integer> ids = Netns.freeUids(2);
         Map<String, Integer> uids = Map.of(SERVER_USER, ids.get(0), OTHER_USER, ids.get(1));
         try (Netns ns = Netns.create()) {
@@ -137,6 +142,18 @@ class NetfilterEnforcementTest {
         } catch (TimeoutException e) {
             throw new AssertionError("listeners did not start within 20 s", e);
         }
+    }
+
+    /**
+     * The user a host would create for this server: the {@code u} line of the sysusers file the
+     * systemd target generates from the same policy, so the rules are tested against that name.
+     */
+    static String sysusersUser(Path policy) {
+        Stockade.Outcome outcome = Golden.compile(policy, "systemd");
+        String sysusers = outcome.artifacts().stream().filter(a -> a.path().endsWith(".sysusers.conf"))
+                .map(Artifact::content).findFirst().orElseThrow();
+        return sysusers.lines().filter(line -> line.startsWith("u ")).map(line -> line.split("\\s+")[1])
+                .findFirst().orElseThrow();
     }
 
     /** A helper script as text, passed with -c so the server's user needs no access to files here. */
