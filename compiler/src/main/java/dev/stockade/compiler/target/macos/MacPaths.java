@@ -1,0 +1,43 @@
+package dev.stockade.compiler.target.macos;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Paths as the macOS sandbox sees them. The sandbox matches the resolved path of a file, and on a
+ * Mac {@code /etc}, {@code /tmp} and {@code /var} are symbolic links into {@code /private}: a rule
+ * for {@code /var/log/x} would never match, so policy paths there are written as {@code /private/...}.
+ */
+final class MacPaths {
+
+    static final List<String> PRIVATE_LINKS = List.of("/etc", "/tmp", "/var");
+
+    private MacPaths() {
+    }
+
+    static String resolved(String path) {
+        for (String link : PRIVATE_LINKS) {
+            if (path.equals(link) || path.startsWith(link + "/")) {
+                return "/private" + path;
+            }
+        }
+        return path;
+    }
+
+    /** Every proper ancestor of each path, {@code /} included, sorted; with the links into /private used. */
+    static Set<String> ancestors(Iterable<String> paths) {
+        Set<String> out = new TreeSet<>();
+        for (String path : paths) {
+            out.add("/");
+            for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                out.add(path.substring(0, slash));
+            }
+            if (path.startsWith("/private/")) {
+                PRIVATE_LINKS.stream().filter(link -> path.startsWith("/private" + link + "/")
+                        || path.equals("/private" + link)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}
