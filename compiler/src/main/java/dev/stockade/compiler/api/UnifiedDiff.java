@@ -67,10 +67,10 @@ final class UnifiedDiff {
         while (i < a.length || j < b.length) {
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 edits.add(edit(' ', i++, j++));
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(edit('+', i, j++));
-            } else {
+            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 edits.add(edit('-', i++, j));
+            } else {
+                edits.add(edit('+', i, j++));
             }
         }
         return edits;
