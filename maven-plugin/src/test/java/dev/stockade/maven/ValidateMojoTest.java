@@ -39,10 +39,11 @@ class ValidateMojoTest {
         set("reportDirectory", project.resolve("target/stockade").toFile());
         set("baseDirectory", project.toFile());
         set("pluginVersion", "0.1.0-test");
+        set("buildDirectory", project.resolve("target").toFile());
     }
 
     private void set(String field, Object value) throws Exception {
-        Field target = ValidateMojo.class.getDeclaredField(field);
+        Field target = AbstractStockadeMojo.class.getDeclaredField(field);
         target.setAccessible(true);
         target.set(mojo, value);
     }
