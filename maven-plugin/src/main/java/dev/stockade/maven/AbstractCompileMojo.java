@@ -50,11 +50,15 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
         return settings;
     }
 
+    /** The comparison, and the summary line of the findings that came with it. */
+    record Compared(Drift drift, String findings) {
+    }
+
     /**
      * Validates and compiles in memory, prints and writes the findings, fails on {@code failOn},
      * and compares the result with the output directory.
      */
-    final Drift compileAndCompare(List<SourceFile> sources, FailOn threshold, List<String> names)
+    final Compared compileAndCompare(List<SourceFile> sources, FailOn threshold, List<String> names)
             throws MojoExecutionException, MojoFailureException {
         Generation.Result result = Generation.run(sources, threshold, names);
         report(result.validation());
@@ -66,7 +70,8 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
                     + display(resolve(outputDirectory)) + " was left as it is");
         }
         try {
-            return Drift.compare(result.files(), resolve(outputDirectory));
+            return new Compared(Drift.compare(result.files(), resolve(outputDirectory)),
+                    result.validation().summary().text());
         } catch (IOException failure) {
             throw new MojoExecutionException("Cannot read " + display(resolve(outputDirectory)) + ": "
                     + failure.getMessage(), failure);

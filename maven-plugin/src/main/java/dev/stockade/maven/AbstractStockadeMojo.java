@@ -148,7 +148,7 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
         Optional<String> summary = Fingerprint.recorded(fingerprintFile(), fingerprint);
         summary.ifPresent(text -> getLog().info("Stockade " + goal() + " is up to date: " + policyCount
                 + (policyCount == 1 ? " policy file" : " policy files")
-                + ", plugin version and configuration unchanged since the last successful run (" + text
+                + ", plugin version and configuration unchanged since the last successful run (last run: " + text
                 + "; details in " + display(reports.resolve(ReportFiles.JSON)) + ")"));
         return summary.isPresent();
     }

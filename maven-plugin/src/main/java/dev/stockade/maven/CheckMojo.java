@@ -41,7 +41,7 @@ public class CheckMojo extends AbstractCompileMojo {
         Path output = resolve(outputDirectory);
         getLog().info("Checking " + display(output) + " against " + count(sources.size(), "policy file", "policy files")
                 + " in " + display(resolve(policyDirectory)));
-        Drift drift = compileAndCompare(sources, threshold, names);
+        Drift drift = compileAndCompare(sources, threshold, names).drift();
         Optional<String> problem = DriftCheck.report(drift, display(output), fixCommand());
         if (problem.isEmpty()) {
             getLog().info(display(output) + " is up to date with the policies ("

@@ -1,7 +1,6 @@
 package dev.stockade.maven;
 
 import dev.stockade.compiler.api.ArtifactWriter;
-import dev.stockade.compiler.api.Drift;
 import dev.stockade.compiler.api.Fingerprint;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
@@ -49,10 +48,10 @@ public class GenerateMojo extends AbstractCompileMojo {
         getLog().info("Generating " + (names.isEmpty() ? "every target" : String.join(", ", names)) + " from "
                 + count(sources.size(), "policy file", "policy files") + " in " + display(resolve(policyDirectory))
                 + " into " + display(output));
-        Drift drift = compileAndCompare(sources, threshold, names);
+        Compared compared = compileAndCompare(sources, threshold, names);
         ArtifactWriter.Written written;
         try {
-            written = ArtifactWriter.apply(drift);
+            written = ArtifactWriter.apply(compared.drift());
         } catch (IOException failure) {
             throw new MojoExecutionException("Cannot write Stockade artifacts: " + failure.getMessage(), failure);
         }
@@ -62,7 +61,7 @@ public class GenerateMojo extends AbstractCompileMojo {
         String summary = count(written.written().size(), "file", "files") + " written, "
                 + written.deleted().size() + " deleted, " + written.unchanged() + " unchanged";
         getLog().info("Stockade artifacts in " + display(output) + ": " + summary);
-        recordRun(fingerprint(sources, threshold, output), summary);
+        recordRun(fingerprint(sources, threshold, output), compared.findings() + "; " + summary);
     }
 
     // The output directory's state is part of the fingerprint: a hand edit or a deleted file must

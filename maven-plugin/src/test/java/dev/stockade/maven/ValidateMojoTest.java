@@ -169,7 +169,7 @@ class ValidateMojoTest {
 
         mojo.execute();
         assertThat(log.lines).containsExactly("info: Stockade validate is up to date: 1 policy file, plugin version"
-                + " and configuration unchanged since the last successful run (no findings; details in"
+                + " and configuration unchanged since the last successful run (last run: no findings; details in"
                 + " target/stockade/report.json)");
 
         set("failOn", "warning");
