@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +36,11 @@ class ValidateMojoTest {
         set("reportDirectory", project.resolve("target/stockade").toFile());
         set("baseDirectory", project.toFile());
         set("pluginVersion", "0.1.0-test");
+        set("buildDirectory", project.resolve("target").toFile());
     }
 
     private void set(String field, Object value) throws Exception {
-        Field target = ValidateMojo.class.getDeclaredField(field);
+        Field target = AbstractStockadeMojo.class.getDeclaredField(field);
         target.setAccessible(true);
         target.set(mojo, value);
     }
@@ -53,9 +51,12 @@ class ValidateMojoTest {
         Files.writeString(file, text);
     }
 
+    private static final String VALID = "stockade 1\n\nserver s {\n  command \"/usr/bin/node\"\n  runtime node\n"
+            + "  limits { memory 128MiB }\n  audit { log \"/var/log/mcp/s.log\"; events file-access }\n}\n";
+
     @Test
     void aValidPolicyPassesAndWritesBothReports() throws Exception {
-        policy("a.stockade", "stockade 1\n\nserver s {\n  command \"/usr/bin/node\"\n  runtime node\n  limits { memory 128MiB }\n  audit { log \"/var/log/mcp/s.log\"; events file-access }\n}\n");
+        policy("a.stockade", VALID);
 
         mojo.execute();
 
@@ -160,23 +161,46 @@ class ValidateMojoTest {
         assertThat(log.lines).containsExactly("error: E", "warn: W", "info: I", "info: A");
     }
 
-    /** Keeps what was logged, prefixed by its level. */
-    private static final class RecordingLog extends SystemStreamLog {
-        final List<String> lines = new ArrayList<>();
+    @Test
+    void anUnchangedRunIsSkippedInOneLineAndAnyChangeRunsAgain() throws Exception {
+        policy("a.stockade", VALID);
+        mojo.execute();
+        log.lines.clear();
 
-        @Override
-        public void info(CharSequence content) {
-            lines.add("info: " + content);
-        }
+        mojo.execute();
+        assertThat(log.lines).containsExactly("info: Stockade validate is up to date: 1 policy file, plugin version"
+                + " and configuration unchanged since the last successful run (last run: no findings; details in"
+                + " target/stockade/report.json)");
 
-        @Override
-        public void warn(CharSequence content) {
-            lines.add("warn: " + content);
-        }
+        set("failOn", "warning");
+        log.lines.clear();
+        mojo.execute();
+        assertThat(log.lines).contains("info: Validating 1 policy file in src/main/stockade");
 
-        @Override
-        public void error(CharSequence content) {
-            lines.add("error: " + content);
-        }
+        policy("a.stockade", VALID + "\n");
+        log.lines.clear();
+        mojo.execute();
+        assertThat(log.lines).contains("info: Validating 1 policy file in src/main/stockade");
+
+        set("pluginVersion", "0.2.0");
+        log.lines.clear();
+        mojo.execute();
+        assertThat(log.lines).contains("info: Validating 1 policy file in src/main/stockade");
+    }
+
+    @Test
+    void aFailedRunIsNeverUpToDateAndDeletedReportsAreRewritten() throws Exception {
+        policy("a.stockade", VALID);
+        mojo.execute();
+        Files.delete(project.resolve("target/stockade/report.json"));
+        log.lines.clear();
+
+        mojo.execute();
+        assertThat(project.resolve("target/stockade/report.json")).isRegularFile();
+
+        policy("a.stockade", "stockade 1\nserver s {\n");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(project.resolve("target/stockade/validate.fingerprint")).doesNotExist();
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
     }
 }

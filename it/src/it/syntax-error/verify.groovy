@@ -1,5 +1,5 @@
-// A policy with an error: the build fails with a compiler-style diagnostic at the right place,
-// and the reports are still written so CI can upload them.
+// A broken file fails the build with the syntax diagnostic at the right place (not a stack
+// trace), and the reports are still written so CI can upload them.
 def log = new File(basedir, 'build.log').text.replace('\r\n', '\n')
 def reports = new File(basedir, 'target/stockade')
 
@@ -9,6 +9,9 @@ assert log.contains('5 |   runtime nodejs\n  |           ^^^^^^\n')
 assert log.contains('[INFO] 1 error')
 assert log.contains('BUILD FAILURE')
 assert log.contains('Stockade policy validation failed: 1 finding at error or above (failOn error)')
+// A policy problem is a finding, never a crash: no Java stack frame anywhere in the log.
+assert !(log =~ /(?m)^\s+at [\w$.]+\(/)
+assert !log.contains('Exception:')
 
 def report = new groovy.json.JsonSlurper().parse(new File(reports, 'report.json'))
 assert report.summary.errors == 1

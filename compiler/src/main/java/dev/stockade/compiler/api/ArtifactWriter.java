@@ -1,0 +1,155 @@
+package dev.stockade.compiler.api;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Brings an output directory up to date with a {@link Drift}: writes the missing and changed
+ * files, deletes the stale ones, and keeps the {@link Manifest}.
+ *
+ * <p>Unchanged files are not touched, so their modification times stay put and tools that watch
+ * them see nothing. Each file is written to a temporary sibling and moved into place, so a build
+ * that dies half way leaves whole files. Generated files get mode 0644, programs 0755: the same
+ * on every machine whatever its umask.
+ */
+public final class ArtifactWriter {
+
+    private ArtifactWriter() {
+    }
+
+    /** What a write did, by path relative to the output directory, in path order. */
+    public record Written(List<String> written, List<String> deleted, int unchanged) {
+
+        public Written {
+            written = List.copyOf(written);
+            deleted = List.copyOf(deleted);
+        }
+
+        public boolean nothing() {
+            return written.isEmpty() && deleted.isEmpty();
+        }
+    }
+
+    /**
+     * Applies {@code drift} to its directory, creating the directory as needed.
+     *
+     * @throws IOException naming the file that could not be written or deleted
+     */
+    public static Written apply(Drift drift) throws IOException {
+        if (drift.upToDate()) {
+            return new Written(List.of(), List.of(), drift.unchanged().size());
+        }
+        Path directory = drift.directory();
+        GeneratedFile manifest = drift.expected().get(Manifest.FILE_NAME);
+        if (manifest == null) {
+            throw new IllegalArgumentException("the expected files must include the manifest (see Generation.run)");
+        }
+        List<GeneratedFile> toWrite = new ArrayList<>();
+        drift.missing().forEach(path -> toWrite.add(drift.expected().get(path)));
+        drift.changed().forEach(change -> toWrite.add(change.expected()));
+        toWrite.removeIf(file -> file.path().equals(Manifest.FILE_NAME));
+        // INVARIANT: a file is listed in the manifest on disk before it is created, so a build
+        // that dies half way can never leave a generated file that a later run would not delete.
+        boolean manifestWritten = false;
+        if (!toWrite.isEmpty()) {
+            manifestWritten = writeIfDifferent(directory, interimManifest(drift));
+        }
+        List<String> written = new ArrayList<>();
+        for (GeneratedFile file : toWrite) {
+            write(directory, file);
+            written.add(file.path());
+        }
+        List<String> deleted = new ArrayList<>();
+        for (String path : drift.stale()) {
+            delete(directory, path);
+            deleted.add(path);
+        }
+        manifestWritten |= writeIfDifferent(directory, manifest);
+        if (manifestWritten) {
+            written.add(Manifest.FILE_NAME);
+        }
+        written.sort(null);
+        return new Written(written, deleted, drift.unchanged().size());
+    }
+
+    /** Everything expected plus everything still to be deleted. */
+    private static GeneratedFile interimManifest(Drift drift) throws IOException {
+        SortedMap<String, String> entries = new TreeMap<>(Manifest.read(drift.directory()).sha256ByPath());
+        entries.keySet().retainAll(drift.stale());
+        drift.expected().values().stream()
+                .filter(file -> !file.path().equals(Manifest.FILE_NAME))
+                .forEach(file -> entries.put(file.path(), file.sha256()));
+        return new Manifest(entries).file();
+    }
+
+    private static boolean writeIfDifferent(Path directory, GeneratedFile file) throws IOException {
+        Path target = directory.resolve(file.path());
+        if (Files.isRegularFile(target) && file.hasContent(Files.readAllBytes(target))) {
+            return false;
+        }
+        write(directory, file);
+        return true;
+    }
+
+    private static void write(Path directory, GeneratedFile file) throws IOException {
+        Path target = directory.resolve(file.path());
+        Path temporary = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.write(temporary, file.content());
+            setMode(temporary, file.executable());
+            move(temporary, target);
+            temporary = null;
+        } catch (IOException failure) {
+            throw new IOException("cannot write " + target + ": " + failure.getMessage(), failure);
+        } finally {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    private static void setMode(Path file, boolean executable) throws IOException {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        } else if (executable && !file.toFile().setExecutable(true, false)) {
+            throw new IOException("cannot make " + file + " executable");
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes one stale file, then the directories it leaves empty, up to (not including) the output directory. */
+    private static void delete(Path directory, String path) throws IOException {
+        Path file = directory.resolve(path);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException failure) {
+            throw new IOException("cannot delete " + file + ": " + failure.getMessage(), failure);
+        }
+        for (Path parent = file.getParent(); parent != null && !parent.equals(directory); parent = parent.getParent()) {
+            try {
+                Files.deleteIfExists(parent);
+            } catch (DirectoryNotEmptyException stillUsed) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.stockade.compiler.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The list of files Stockade generated into an output directory, kept there as
+ * {@value #FILE_NAME}: one {@code <sha256>  <path>} line per file, sorted by path, the format
+ * {@code sha256sum} prints, so {@code sha256sum -c .stockade-manifest} in that directory verifies it.
+ *
+ * <p>It is what makes deleting safe: a file is removed only when the manifest says Stockade wrote
+ * it, and a path in a manifest is accepted only when it stays inside the output directory.
+ */
+public record Manifest(SortedMap<String, String> sha256ByPath) {
+
+    public static final String FILE_NAME = ".stockade-manifest";
+
+    public Manifest {
+        sha256ByPath = Collections.unmodifiableSortedMap(new TreeMap<>(sha256ByPath));
+        sha256ByPath.keySet().forEach(Manifest::requireSafePath);
+    }
+
+    public static Manifest of(Collection<GeneratedFile> files) {
+        SortedMap<String, String> entries = new TreeMap<>();
+        files.forEach(file -> entries.put(file.path(), file.sha256()));
+        return new Manifest(entries);
+    }
+
+    /** The manifest as the file it is written to; the same entries always give the same bytes. */
+    public GeneratedFile file() {
+        StringBuilder text = new StringBuilder();
+        sha256ByPath.forEach((path, sha256) -> text.append(sha256).append("  ").append(path).append('\n'));
+        return GeneratedFile.text(FILE_NAME, text.toString());
+    }
+
+    /**
+     * Reads the manifest of {@code outputDirectory}; a directory without one has an empty manifest
+     * (nothing in it is Stockade's to delete).
+     *
+     * @throws IOException when the file cannot be read or a line is not {@code <sha256>  <path>}
+     *     with a relative path inside the directory
+     */
+    public static Manifest read(Path outputDirectory) throws IOException {
+        Path file = outputDirectory.resolve(FILE_NAME);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException absent) {
+            return new Manifest(new TreeMap<>());
+        }
+        SortedMap<String, String> entries = new TreeMap<>();
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            int gap = line.indexOf("  ");
+            String sha256 = gap < 0 ? "" : line.substring(0, gap);
+            String path = gap < 0 ? "" : line.substring(gap + 2);
+            if (!sha256.matches("[0-9a-f]{64}") || !isSafePath(path)) {
+                throw new IOException(file + ":" + number + ": not a manifest line (\"<sha256>  <relative path>\"); "
+                        + "delete the file and run generate again to rebuild it");
+            }
+            entries.put(path, sha256);
+        }
+        return new Manifest(entries);
+    }
+
+    /** True for a relative, normalized {@code /}-separated path that cannot leave its directory. */
+    static boolean isSafePath(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("\\")
+                || path.contains("\n") || path.contains("\r") || path.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return !path.equals(FILE_NAME);
+    }
+
+    private static void requireSafePath(String path) {
+        if (!isSafePath(path)) {
+            throw new IllegalArgumentException("not a safe relative path: " + path);
+        }
+    }
+}

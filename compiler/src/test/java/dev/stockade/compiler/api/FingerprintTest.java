@@ -1,0 +1,60 @@
+package dev.stockade.compiler.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockade.dsl.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FingerprintTest {
+
+    @TempDir
+    Path dir;
+
+    private static SortedMap<String, String> settings(String failOn) {
+        return new TreeMap<>(java.util.Map.of("failOn", failOn, "version", "1"));
+    }
+
+    @Test
+    void changesWithThePoliciesAndTheSettingsOnly() {
+        List<SourceFile> sources = List.of(SourceFile.of("a.stockade", "stockade 1\n"));
+        String base = Fingerprint.of(sources, settings("error"));
+
+        assertThat(Fingerprint.of(List.of(SourceFile.of("a.stockade", "stockade 1\n")), settings("error"))).isEqualTo(base);
+        assertThat(Fingerprint.of(List.of(SourceFile.of("a.stockade", "stockade 1\n\n")), settings("error"))).isNotEqualTo(base);
+        assertThat(Fingerprint.of(List.of(SourceFile.of("b.stockade", "stockade 1\n")), settings("error"))).isNotEqualTo(base);
+        assertThat(Fingerprint.of(sources, settings("warning"))).isNotEqualTo(base);
+    }
+
+    @Test
+    void aRecordMatchesOnlyItsOwnFingerprintAndCanBeForgotten() throws IOException {
+        Path file = dir.resolve("target/stockade/validate.fingerprint");
+        Fingerprint.record(file, "abc", "1 warning");
+
+        assertThat(Fingerprint.recorded(file, "abc")).contains("1 warning");
+        assertThat(Fingerprint.recorded(file, "abd")).isEmpty();
+        Fingerprint.forget(file);
+        assertThat(Fingerprint.recorded(file, "abc")).isEmpty();
+    }
+
+    @Test
+    void anOutputDirectoryWithAHandEditIsModified() throws IOException {
+        var files = new TreeMap<String, GeneratedFile>();
+        files.put("a", GeneratedFile.text("a", "x\n"));
+        files.put(Manifest.FILE_NAME, Manifest.of(List.of(files.get("a"))).file());
+        ArtifactWriter.apply(Drift.compare(files, dir));
+        String state = Fingerprint.outputState(dir);
+
+        assertThat(state).isNotEqualTo("modified").isEqualTo(Fingerprint.outputState(dir));
+        Files.writeString(dir.resolve("a"), "edited\n");
+        assertThat(Fingerprint.outputState(dir)).isEqualTo("modified");
+        Files.delete(dir.resolve("a"));
+        assertThat(Fingerprint.outputState(dir)).isEqualTo("modified");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.stockade.maven;
+
+import dev.stockade.compiler.api.ArtifactWriter;
+import dev.stockade.compiler.api.Fingerprint;
+import dev.stockade.compiler.report.FailOn;
+import dev.stockade.dsl.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Validates the policies, then compiles them into {@code outputDirectory}: writes only the files
+ * whose content changed, deletes the files it generated earlier that are no longer produced (and
+ * never any other file), and keeps the list in {@code .stockade-manifest}. When neither the
+ * policies, the plugin version, the configuration nor the output directory changed since the
+ * last successful run, it says so in one line and does nothing.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractCompileMojo {
+
+    @Override
+    String goal() {
+        return "generate";
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Stockade generate skipped (stockade.skip)");
+            return;
+        }
+        FailOn threshold = failOnSetting();
+        List<String> names = targetNames();
+        List<SourceFile> sources = loadPolicies();
+        if (sources.isEmpty()) {
+            return;
+        }
+        Path output = resolve(outputDirectory);
+        if (upToDate(fingerprint(sources, threshold, output), sources.size())) {
+            return;
+        }
+        forgetLastRun();
+        getLog().info("Generating " + (names.isEmpty() ? "every target" : String.join(", ", names)) + " from "
+                + count(sources.size(), "policy file", "policy files") + " in " + display(resolve(policyDirectory))
+                + " into " + display(output));
+        Compared compared = compileAndCompare(sources, threshold, names);
+        ArtifactWriter.Written written;
+        try {
+            written = ArtifactWriter.apply(compared.drift());
+        } catch (IOException failure) {
+            throw new MojoExecutionException("Cannot write Stockade artifacts: " + failure.getMessage(), failure);
+        }
+        String prefix = display(output) + "/";
+        written.written().forEach(path -> getLog().info("Wrote " + prefix + path));
+        written.deleted().forEach(path -> getLog().info("Deleted " + prefix + path + " (no longer generated)"));
+        String summary = count(written.written().size(), "file", "files") + " written, "
+                + written.deleted().size() + " deleted, " + written.unchanged() + " unchanged";
+        getLog().info("Stockade artifacts in " + display(output) + ": " + summary);
+        recordRun(fingerprint(sources, threshold, output), compared.findings() + "; " + summary);
+    }
+
+    // The output directory's state is part of the fingerprint: a hand edit or a deleted file must
+    // be repaired by the next generate, not skipped.
+    private String fingerprint(List<SourceFile> sources, FailOn threshold, Path output) {
+        SortedMap<String, String> settings = settings(threshold);
+        settings.put("outputState", Fingerprint.outputState(output));
+        return Fingerprint.of(sources, settings);
+    }
+}

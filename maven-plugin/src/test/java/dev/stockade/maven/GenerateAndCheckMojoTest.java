@@ -1,0 +1,79 @@
+package dev.stockade.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** generate and check on one project: what fails, what is left alone, what the fix command says. */
+class GenerateAndCheckMojoTest {
+
+    private static final String VALID = "stockade 1\n\nserver s {\n  command \"/usr/bin/node\"\n  runtime node\n"
+            + "  limits { memory 128MiB }\n  audit { log \"/var/log/mcp/s.log\"; events file-access }\n}\n";
+
+    @TempDir
+    Path project;
+
+    private final RecordingLog log = new RecordingLog();
+
+    private <T extends AbstractCompileMojo> T configure(T mojo) {
+        mojo.setLog(log);
+        mojo.policyDirectory = project.resolve("src/main/stockade").toFile();
+        mojo.outputDirectory = project.resolve("isolation").toFile();
+        mojo.failOn = "error";
+        mojo.targets = "systemd";
+        mojo.reportDirectory = project.resolve("target/stockade").toFile();
+        mojo.baseDirectory = project.toFile();
+        mojo.buildDirectory = project.resolve("target").toFile();
+        mojo.pluginVersion = "0.1.0-test";
+        return mojo;
+    }
+
+    private void policy(String text) throws IOException {
+        Path file = project.resolve("src/main/stockade/a.stockade");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void blockingErrorsUnderFailOnNeverFailGenerateAndLeaveTheOutputAlone() throws Exception {
+        policy(VALID);
+        configure(new GenerateMojo()).execute();
+        policy("stockade 1\nserver s {\n");
+        GenerateMojo generate = configure(new GenerateMojo());
+        generate.failOn = "never";
+
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Stockade cannot generate: errors that are not waived stop the compilation");
+        assertThat(project.resolve("isolation/systemd/s.service")).isRegularFile();
+    }
+
+    @Test
+    void checkPassesAfterGenerateAndNamesTheFixWithTheGivenOptions() throws Exception {
+        policy(VALID);
+        configure(new GenerateMojo()).execute();
+        configure(new CheckMojo()).execute();
+        assertThat(log.lines).contains("info: isolation is up to date with the policies (4 files)");
+
+        Files.writeString(project.resolve("isolation/systemd/s.service"), "edited\n");
+        CheckMojo check = configure(new CheckMojo());
+        Properties given = new Properties();
+        given.setProperty("stockade.targets", "systemd");
+        check.userProperties = given;
+
+        assertThatThrownBy(check::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Stockade artifacts in isolation are out of date;"
+                        + " run `mvn stockade:generate -Dstockade.targets=systemd`");
+        assertThat(log.lines).anySatisfy(line -> assertThat(line)
+                .startsWith("error: isolation does not match the policies: 1 changed\n"
+                        + "  changed  isolation/systemd/s.service\n"));
+    }
+}
