@@ -2,6 +2,8 @@ package dev.stockade.compiler.target;
 
 import dev.stockade.compiler.target.audit.AuditTarget;
 import dev.stockade.compiler.target.bubblewrap.BubblewrapTarget;
+import dev.stockade.compiler.target.compose.ComposeTarget;
+import dev.stockade.compiler.target.kubernetes.KubernetesTarget;
 import dev.stockade.compiler.target.netfilter.NetfilterTarget;
 import dev.stockade.compiler.target.probe.ProbeTarget;
 import dev.stockade.compiler.target.systemd.SystemdTarget;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
 public final class TargetRegistry {
 
     private static final List<Target> ALL = List.of(
-            new SystemdTarget(), new NetfilterTarget(), new BubblewrapTarget(), new AuditTarget(), new ProbeTarget());
+            new SystemdTarget(), new NetfilterTarget(), new BubblewrapTarget(), new AuditTarget(), new ProbeTarget(),
+            new KubernetesTarget(), new ComposeTarget());
 
     private static final Map<String, Target> BY_NAME = ALL.stream()
             .collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a, TreeMap::new));
