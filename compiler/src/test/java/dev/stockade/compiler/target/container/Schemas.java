@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -70,7 +71,8 @@ public final class Schemas {
             try {
                 ObjectNode schema = (ObjectNode) JSON.readTree(Files.readString(f));
                 schema.remove("$schema");
-                return JsonSchemaFactory.getInstance(version).getSchema(schema);
+                // The file's URI is the base a relative $id (compose's "compose_spec.json") resolves against.
+                return JsonSchemaFactory.getInstance(version).getSchema(SchemaLocation.of(f.toUri().toString()), schema);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read schema " + f, e);
             }
