@@ -4,7 +4,6 @@ import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.effective.NetworkGrants;
-import dev.stockade.compiler.effective.Ports;
 import dev.stockade.dsl.model.PortRange;
 import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayList;
@@ -72,11 +71,5 @@ final class EgressRules {
             return;
         }
         entries.add(new PortEntry(protocol, low, high));
-    }
-
-    /** Every port of {@code ports}, for tests and comments. */
-    static Ports ports(List<PortEntry> entries, Protocol protocol) {
-        return Ports.of(entries.stream().filter(e -> e.protocol() == protocol)
-                .map(e -> new PortRange(e.port(), e.endPort())).toList());
     }
 }

@@ -2,7 +2,6 @@ package dev.stockade.compiler.target.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.check.Checker;
 import dev.stockade.compiler.check.ServerContext;
