@@ -2,6 +2,8 @@ package dev.stockade.compiler.target;
 
 import dev.stockade.compiler.target.audit.AuditTarget;
 import dev.stockade.compiler.target.bubblewrap.BubblewrapTarget;
+import dev.stockade.compiler.target.compose.ComposeTarget;
+import dev.stockade.compiler.target.kubernetes.KubernetesTarget;
 import dev.stockade.compiler.target.macos.MacosTarget;
 import dev.stockade.compiler.target.mcp.McpTarget;
 import dev.stockade.compiler.target.netfilter.NetfilterTarget;
@@ -19,7 +21,7 @@ public final class TargetRegistry {
 
     private static final List<Target> ALL = List.of(
             new SystemdTarget(), new NetfilterTarget(), new BubblewrapTarget(), new AuditTarget(), new ProbeTarget(),
-            new MacosTarget(), new McpTarget());
+            new KubernetesTarget(), new ComposeTarget(), new MacosTarget(), new McpTarget());
 
     private static final Map<String, Target> BY_NAME = ALL.stream()
             .collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a, TreeMap::new));

@@ -1,0 +1,26 @@
+package dev.stockade.compiler.target.compose;
+
+import java.util.List;
+
+/**
+ * One {@code compose/<server>.docker-user.iptables} (or {@code .ip6tables}) file, every value
+ * final text: Stockade's chain for the server's container address, the destinations it may reach
+ * (each {@code -d ... -p ... --dport ...} as iptables-save lists it), and how to load and remove it.
+ */
+public record DockerUserView(
+        List<String> header,
+        List<String> about,
+        String load,
+        String remove,
+        String chain,
+        String source,
+        String comment,
+        List<String> rules,
+        String rejectWith) {
+
+    public DockerUserView {
+        header = List.copyOf(header);
+        about = List.copyOf(about);
+        rules = List.copyOf(rules);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.stockade.compiler.target.compose;
+
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.target.TargetReport;
+import dev.stockade.compiler.target.container.ContainerPolicy;
+import dev.stockade.compiler.target.escape.CommentEscape;
+import dev.stockade.compiler.target.escape.YamlEscape;
+import dev.stockade.dsl.model.ComposeSettings;
+import dev.stockade.dsl.model.Filesystem;
+import dev.stockade.dsl.model.Limits;
+import dev.stockade.dsl.model.NetworkRules;
+import dev.stockade.dsl.model.Text;
+import dev.stockade.dsl.model.Vault;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One compose service: the hardening every service gets, and what this server's policy adds. */
+final class ServiceLowering {
+
+    private ServiceLowering() {
+    }
+
+    static ComposeView.Service lower(ServerContext server, Optional<Subnets.Subnet> subnet, TargetReport report) {
+        ComposeSettings settings = server.server().compose().orElseThrow();
+        boolean image = settings.image().isPresent();
+        Text reference = image ? settings.image().get() : settings.build().orElseThrow();
+        String name = YamlEscape.string(server.name());
+        List<String> comments = new ArrayList<>();
+        server.server().description().ifPresent(d -> comments.add(CommentEscape.line(d.value())));
+        Optional<Limits> limits = server.server().limits();
+        List<ComposeView.Ulimit> ulimits = new ArrayList<>();
+        limits.flatMap(Limits::openFiles).ifPresent(n -> ulimits.add(new ComposeView.Ulimit("nofile", n.value())));
+        server.server().filesystem().flatMap(Filesystem::maxFileSize)
+                .ifPresent(s -> ulimits.add(new ComposeView.Ulimit("fsize", s.bytes())));
+        List<ComposeView.NetworkRef> network = subnet.map(s -> List.of(new ComposeView.NetworkRef(name,
+                YamlEscape.string(s.addressV4().text()), YamlEscape.string(s.addressV6().text())))).orElse(List.of());
+        List<String> dns = subnet.isPresent()
+                ? server.effective().dns().map(d -> List.of(YamlEscape.string(d.network().text()))).orElse(List.of())
+                : List.of();
+        report(server, report);
+        return new ComposeView.Service(name, comments, image ? "image" : "build", YamlEscape.string(reference.value()),
+                YamlEscape.string(ContainerPolicy.DEFAULT_UID + ":" + ContainerPolicy.DEFAULT_UID),
+                ComposeVolumes.of(server, settings.mounts(), report),
+                ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList(),
+                limits.flatMap(Limits::memory).map(m -> Long.toString(m.bytes())).orElse(""),
+                limits.flatMap(Limits::cpu).map(c -> cpus(c.value())).orElse(""),
+                limits.flatMap(Limits::tasks).map(t -> t.value()).orElse(0L), ulimits, dns, network);
+    }
+
+    /** A percentage of one CPU as compose's decimal number of CPUs: 50% is 0.5, 200% is 2. */
+    static String cpus(int percent) {
+        return BigDecimal.valueOf(percent, 2).stripTrailingZeros().toPlainString();
+    }
+
+    private static void report(ServerContext server, TargetReport report) {
+        server.server().network().filter(NetworkRules.class::isInstance).map(NetworkRules.class::cast)
+                .flatMap(NetworkRules::loopback).ifPresent(loopback -> report.approximation(ComposeTarget.NAME, server,
+                        loopback.span(), "loopback is the container's own: it reaches only the container itself, "
+                                + "on every port, and never the host's loopback",
+                        "run the service the server needs in the same container, or grant the host's address"));
+        for (Vault vault : ContainerPolicy.vaults(server)) {
+            report.approximation(ComposeTarget.NAME, server, vault.span(),
+                    "Vault credentials pass through from the environment of docker compose: compose does not fetch "
+                            + "them from Vault, and the ttl is not applied",
+                    "fetch them before docker compose up (vault read) and export them under the same names");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.stockade.compiler.target.container;
+
+import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.effective.EffectivePolicy;
+import dev.stockade.compiler.effective.FsGrants;
+import dev.stockade.compiler.effective.FsRule;
+import dev.stockade.compiler.effective.NetRule;
+import dev.stockade.compiler.effective.NetworkGrants;
+import dev.stockade.compiler.effective.Origin;
+import dev.stockade.compiler.effective.Source;
+import dev.stockade.dsl.model.EnvStatement;
+import dev.stockade.dsl.model.Name;
+import dev.stockade.dsl.model.Secrets;
+import dev.stockade.dsl.model.Vault;
+import dev.stockade.dsl.model.VaultField;
+import dev.stockade.dsl.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What the container targets (Kubernetes, compose) read from an effective policy, beyond what
+ * every target reads: a container brings its own code and runtime in its image, so the grants the
+ * language implies for the command and workdir are not mounted from the host, and the resolver and
+ * loopback are the container platform's own (cluster DNS, the pod's or container's loopback).
+ */
+public final class ContainerPolicy {
+
+    /**
+     * The uid and gid a container runs as: the language has no numeric identity yet, and a name
+     * would have to exist in the image's /etc/passwd. 65532 is the "nonroot" user of the
+     * distroless and Chainguard base images, and no system account on common distributions.
+     */
+    public static final int DEFAULT_UID = 65532;
+
+    private ContainerPolicy() {
+    }
+
+    /** The network grants written as {@code allow} and {@code deny} statements, without DNS and loopback. */
+    public static NetworkGrants statementNetwork(EffectivePolicy policy) {
+        return NetworkGrants.of(statementNetRules(policy));
+    }
+
+    /** The {@code allow} and {@code deny} statements, span-free, in the order written. */
+    public static List<NetRule> statementNetRules(EffectivePolicy policy) {
+        return netRules(policy, origin -> origin == Origin.STATEMENT);
+    }
+
+    /** The network grants without loopback: what leaves a container's own network namespace. */
+    public static NetworkGrants withoutLoopback(EffectivePolicy policy) {
+        return NetworkGrants.of(netRules(policy, origin -> origin != Origin.LOOPBACK));
+    }
+
+    private static List<NetRule> netRules(EffectivePolicy policy, Predicate<Origin> keep) {
+        List<NetRule> rules = new ArrayList<>();
+        List<NetRule> all = policy.network().rules();
+        for (int i = 0; i < all.size(); i++) {
+            if (keep.test(policy.netSources().get(i).origin())) {
+                rules.add(all.get(i));
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    /** The filesystem as the statements alone decide it (the image holds the command and workdir). */
+    public static FsGrants statementFilesystem(EffectivePolicy policy) {
+        List<FsRule> rules = new ArrayList<>();
+        forEachStatement(policy, (rule, source) -> rules.add(rule));
+        return FsGrants.of(rules);
+    }
+
+    /** Where each path of {@link #statementFilesystem} was first written, for diagnostics. */
+    public static Map<String, Span> statementSpans(EffectivePolicy policy) {
+        Map<String, Span> spans = new LinkedHashMap<>();
+        forEachStatement(policy, (rule, source) -> spans.putIfAbsent(rule.path(), source.span()));
+        return spans;
+    }
+
+    private interface RuleVisitor {
+        void visit(FsRule rule, Source source);
+    }
+
+    private static void forEachStatement(EffectivePolicy policy, RuleVisitor visitor) {
+        List<FsRule> all = policy.fs().rules();
+        for (int i = 0; i < all.size(); i++) {
+            Source source = policy.fsSources().get(i);
+            if (source.origin() == Origin.STATEMENT) {
+                visitor.visit(all.get(i), source);
+            }
+        }
+    }
+
+    /** The environment variables the server's secrets arrive in: {@code env} names, then Vault fields. */
+    public static List<String> secretNames(ServerContext server) {
+        Set<String> names = new LinkedHashSet<>();
+        server.server().secrets().ifPresent(secrets -> {
+            for (EnvStatement env : secrets.env()) {
+                env.names().stream().map(Name::value).forEach(names::add);
+            }
+            for (Vault vault : secrets.vaults()) {
+                vault.fields().stream().map(VaultField::env).map(Name::value).forEach(names::add);
+            }
+        });
+        return List.copyOf(names);
+    }
+
+    /** The Vault blocks: neither container target fetches them, the platform must provide the variables. */
+    public static List<Vault> vaults(ServerContext server) {
+        return server.server().secrets().map(Secrets::vaults).orElse(List.of());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.stockade.compiler.target.kubernetes;
+
+import dev.stockade.compiler.effective.AddressSet;
+import dev.stockade.compiler.effective.Cidr;
+import dev.stockade.compiler.effective.NetRule;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * An address set as NetworkPolicy ipBlocks: a {@code cidr} with an {@code except} list of prefixes
+ * inside it. The blocks follow the prefixes the policy names: those nest or are apart, so they form
+ * a tree, and every address of one node that no child holds (its region) is decided by the same
+ * rules, so it is wholly in or out of a set built from them. A region in the set opens a block at
+ * its node unless an enclosing block already holds it; a region out of the set inside a block is an
+ * {@code except}, and a region in the set inside an except opens a block of its own. So a deny
+ * carved out of an allow becomes that allow's except, and an allow re-opened inside a deny its own
+ * block. The result is checked against the set; if it ever differed, the set's minimal prefixes
+ * (without excepts) are used instead, which are always exact.
+ */
+final class IpBlocks {
+
+    /** {@code ipBlock: {cidr, except}}. */
+    record Block(Cidr cidr, List<Cidr> except) {
+    }
+
+    private static final class Node {
+        final Cidr prefix;
+        final List<Node> children = new ArrayList<>();
+
+        Node(Cidr prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private IpBlocks() {
+    }
+
+    static List<Block> of(AddressSet set, List<NetRule> rules) {
+        TreeSet<Cidr> prefixes = new TreeSet<>();
+        rules.forEach(rule -> prefixes.add(rule.prefix()));
+        List<Block> blocks = new ArrayList<>();
+        for (Node root : forest(prefixes)) {
+            walk(root, null, set, blocks);
+        }
+        List<Block> out = blocks.stream().map(b -> new Block(b.cidr(), List.copyOf(b.except()))).toList();
+        return covered(out).equals(set) ? out : set.toPrefixes().stream().map(c -> new Block(c, List.of())).toList();
+    }
+
+    /** The prefixes as trees; the set's order (family, address, length) lists a parent before its children. */
+    private static List<Node> forest(TreeSet<Cidr> prefixes) {
+        List<Node> roots = new ArrayList<>();
+        Deque<Node> open = new ArrayDeque<>();
+        for (Cidr prefix : prefixes) {
+            while (!open.isEmpty() && !open.peek().prefix.contains(prefix)) {
+                open.pop();
+            }
+            Node node = new Node(prefix);
+            (open.isEmpty() ? roots : open.peek().children).add(node);
+            open.push(node);
+        }
+        return roots;
+    }
+
+    private static void walk(Node node, Block enclosing, AddressSet set, List<Block> blocks) {
+        AddressSet region = AddressSet.of(node.prefix);
+        for (Node child : node.children) {
+            region = region.minus(AddressSet.of(child.prefix));
+        }
+        Block inside = enclosing;
+        if (!region.isEmpty()) {
+            if (set.containsAll(region)) {
+                if (inside == null) {
+                    inside = new Block(node.prefix, new ArrayList<>());
+                    blocks.add(inside);
+                }
+            } else {
+                if (inside != null) {
+                    inside.except().add(node.prefix);
+                }
+                inside = null;
+            }
+        }
+        for (Node child : node.children) {
+            walk(child, inside, set, blocks);
+        }
+    }
+
+    /** The addresses the blocks allow: each cidr less its excepts, together. */
+    static AddressSet covered(List<Block> blocks) {
+        AddressSet out = AddressSet.empty();
+        for (Block block : blocks) {
+            AddressSet in = AddressSet.of(block.cidr());
+            for (Cidr except : block.except()) {
+                in = in.minus(AddressSet.of(except));
+            }
+            out = out.union(in);
+        }
+        return out;
+    }
+}

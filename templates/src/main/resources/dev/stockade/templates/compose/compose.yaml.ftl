@@ -1,0 +1,92 @@
+<#-- compose/compose.yaml for every server with a compose block. Layout only: see ComposeTarget. -->
+<#list v.header as line>
+# ${line}
+</#list>
+#
+<#list v.about as line>
+# ${line}
+</#list>
+services:
+<#list v.services as s>
+<#list s.comments as line>
+  # ${line}
+</#list>
+  ${s.name}:
+    ${s.source}: ${s.reference}
+    user: ${s.user}
+    read_only: true
+    tmpfs:
+      - "/tmp"
+    cap_drop:
+      - ALL
+    security_opt:
+      - "no-new-privileges:true"
+<#if s.memLimit?has_content>
+    mem_limit: ${s.memLimit}
+</#if>
+<#if s.cpus?has_content>
+    cpus: ${s.cpus}
+</#if>
+<#if s.pidsLimit != 0>
+    pids_limit: ${s.pidsLimit}
+</#if>
+<#if s.ulimits?has_content>
+    ulimits:
+<#list s.ulimits as u>
+      ${u.name}:
+        soft: ${u.value}
+        hard: ${u.value}
+</#list>
+</#if>
+<#if s.environment?has_content>
+    environment:
+<#list s.environment as e>
+      - ${e}
+</#list>
+</#if>
+<#if s.volumes?has_content>
+    volumes:
+<#list s.volumes as m>
+      - type: ${m.type}
+<#if m.source?has_content>
+        source: ${m.source}
+</#if>
+        target: ${m.target}
+<#if m.readOnly>
+        read_only: true
+</#if>
+<#if m.size != 0>
+        tmpfs:
+          size: ${m.size}
+</#if>
+</#list>
+</#if>
+<#if s.network?has_content>
+<#if s.dns?has_content>
+    dns:
+<#list s.dns as d>
+      - ${d}
+</#list>
+</#if>
+    networks:
+<#list s.network as n>
+      ${n.name}:
+        ipv4_address: ${n.v4}
+        ipv6_address: ${n.v6}
+</#list>
+<#else>
+    network_mode: none
+</#if>
+</#list>
+<#if v.networks?has_content>
+networks:
+<#list v.networks as n>
+  ${n.name}:
+    driver: bridge
+    enable_ipv6: true
+    ipam:
+      config:
+        - subnet: ${n.v4}
+        - subnet: ${n.v6}
+</#list>
+</#if>

@@ -1,0 +1,145 @@
+<#-- kubernetes/<server>.yaml: ServiceAccount, NetworkPolicy, Deployment. Layout only: see KubernetesTarget. -->
+<#macro meta name>
+  name: ${name}
+<#if v.namespace?has_content>
+  namespace: ${v.namespace}
+</#if>
+  labels:
+<#list v.labels as l>
+    ${l.key}: ${l.value}
+</#list>
+</#macro>
+<#list v.header as line>
+# ${line}
+</#list>
+#
+<#list v.about as line>
+# ${line}
+</#list>
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+<@meta name=v.serviceAccount/>
+automountServiceAccountToken: false
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+<@meta name=v.name/>
+spec:
+  podSelector:
+    matchLabels:
+<#list v.selector as l>
+      ${l.key}: ${l.value}
+</#list>
+  policyTypes:
+    - Ingress
+    - Egress
+  ingress: []
+<#if v.egress?has_content || v.dns>
+  egress:
+<#list v.egress as rule>
+    - to:
+<#list rule.to as block>
+        - ipBlock:
+            cidr: ${block.cidr}
+<#if block.except?has_content>
+            except:
+<#list block.except as e>
+              - ${e}
+</#list>
+</#if>
+</#list>
+      ports:
+<#list rule.ports as p>
+        - protocol: ${p.protocol}
+          port: ${p.port}
+<#if p.endPort != 0>
+          endPort: ${p.endPort}
+</#if>
+</#list>
+</#list>
+<#if v.dns>
+    - to:
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: "kube-system"
+          podSelector:
+            matchLabels:
+              k8s-app: "kube-dns"
+      ports:
+        - protocol: UDP
+          port: 53
+        - protocol: TCP
+          port: 53
+</#if>
+<#else>
+  egress: []
+</#if>
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+<@meta name=v.name/>
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+<#list v.selector as l>
+      ${l.key}: ${l.value}
+</#list>
+  template:
+    metadata:
+      labels:
+<#list v.labels as l>
+        ${l.key}: ${l.value}
+</#list>
+    spec:
+      serviceAccountName: ${v.serviceAccount}
+      automountServiceAccountToken: false
+      enableServiceLinks: false
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: ${v.uid}
+        runAsGroup: ${v.uid}
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: "server"
+          image: ${v.image}
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: ${v.uid}
+            runAsGroup: ${v.uid}
+            privileged: false
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop:
+                - ALL
+            seccompProfile:
+              type: RuntimeDefault
+<#if v.limits?has_content>
+          resources:
+            limits:
+<#list v.limits as l>
+              ${l.key}: ${l.value}
+</#list>
+</#if>
+<#if v.env?has_content>
+          env:
+<#list v.env as e>
+            - name: ${e}
+              valueFrom:
+                secretKeyRef:
+                  name: ${v.secretName}
+                  key: ${e}
+</#list>
+</#if>
+          volumeMounts:
+            - name: "tmp"
+              mountPath: "/tmp"
+      volumes:
+        - name: "tmp"
+          emptyDir: {}
