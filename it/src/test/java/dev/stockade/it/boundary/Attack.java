@@ -45,7 +45,7 @@ record Attack(String id, String what, String server, String tool, Map<String, St
         }
         if (leaked.test(reply)) {
             // An attack's loot is never printed: only that it got it.
-            return legitimate() ? "ok: " + abbreviate(reply.text().replace("\n", ", "))
+            return legitimate() ? "ok: " + abbreviate(reply.text().strip().replace("\n", ", "))
                     : "SUCCEEDED (" + reply.text().length() + "-char reply)";
         }
         return "ok, but the reply holds none of it (" + reply.text().length() + " chars)";
@@ -88,6 +88,6 @@ record Attack(String id, String what, String server, String tool, Map<String, St
 
     private static String abbreviate(String text) {
         String line = text.replace('|', '/').replace('\n', ' ');
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+        return line.length() > 70 ? line.substring(0, 67) + "..." : line;
     }
 }

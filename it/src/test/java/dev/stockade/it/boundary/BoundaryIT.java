@@ -60,7 +60,7 @@ class BoundaryIT {
                     "generated probes: " + String.join("; ", probes.stream().map(Probe::summary).toList()),
                     "loaded ruleset: no rule mentions 169.254.0.0/16 (the metadata address is never connected to)",
                     String.format("suite time: %.1f s", seconds));
-            String table = Table.render(suite, inside, outside, notes);
+            String table = Table.render(suite, inside, outside, notes, w.root.toString());
             System.out.println(table);
             Table.write(RESULTS, table);
 

@@ -13,14 +13,16 @@ final class Table {
     private Table() {
     }
 
-    static String render(List<Attack> suite, Mcp.Session inside, Mcp.Session outside, List<String> notes) {
+    /** The table; the temporary root is written {@code ROOT}, so runs compare line by line. */
+    static String render(List<Attack> suite, Mcp.Session inside, Mcp.Session outside, List<String> notes,
+            String root) {
         StringBuilder out = new StringBuilder();
         out.append("| # | call | expected in the sandbox | observed in the sandbox | layer that stopped it | without the sandbox |\n");
         out.append("|---|---|---|---|---|---|\n");
         int n = 1;
         for (Attack attack : suite) {
-            Mcp.Reply in = reply(inside, attack);
-            Mcp.Reply out2 = reply(outside, attack);
+            Mcp.Reply in = scrub(reply(inside, attack), root);
+            Mcp.Reply out2 = scrub(reply(outside, attack), root);
             out.append("| ").append(n++).append(" | ").append(attack.what()).append(" (`").append(attack.server())
                     .append(' ').append(attack.tool()).append("`) | ")
                     .append(attack.legitimate() ? "succeeds" : "denied: " + attack.expected().text).append(" | ")
@@ -29,9 +31,15 @@ final class Table {
                     .append(attack.observed(out2))
                     .append(" |\n");
         }
-        out.append('\n');
+        String table = out.toString().replace(root, "ROOT");
+        out.setLength(0);
+        out.append(table).append('\n');
         notes.forEach(note -> out.append("- ").append(note).append('\n'));
         return out.toString();
+    }
+
+    private static Mcp.Reply scrub(Mcp.Reply reply, String root) {
+        return new Mcp.Reply(reply.isError(), reply.text().replace(root, "ROOT"));
     }
 
     static Mcp.Reply reply(Mcp.Session session, Attack attack) {
