@@ -18,14 +18,15 @@ final class SystemPaths {
     }
 
     /**
-     * Files and directories bound read-only when they exist. {@code /etc/passwd} and
-     * {@code /etc/group} are included: they hold no secret ({@code /etc/shadow} is never bound) and
-     * runtimes look the current user up in them (node's {@code os.userInfo()}, Python's
-     * {@code getpass}, git).
+     * Files and directories bound read-only when they exist. Not {@code /etc/passwd} and
+     * {@code /etc/group}: they would show the server every account of the host. The launcher writes
+     * an {@code /etc/passwd} and {@code /etc/group} holding only the server's own user and group
+     * (runtimes look the current user up: node's {@code os.userInfo()}, Python's {@code getpass},
+     * git); {@code /etc/shadow} is never there.
      */
     static List<String> files(EffectivePolicy policy) {
         List<String> paths = new ArrayList<>(List.of("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
-                "/etc/alternatives", "/etc/localtime", "/etc/nsswitch.conf", "/etc/passwd", "/etc/group"));
+                "/etc/alternatives", "/etc/localtime", "/etc/nsswitch.conf"));
         if (!policy.networkNone()) {
             paths.addAll(List.of("/etc/hosts", "/etc/host.conf", "/etc/gai.conf", "/etc/ssl", "/etc/ca-certificates",
                     "/etc/pki"));

@@ -25,7 +25,8 @@ class BubblewrapSandboxTest {
                     "hello",
                     "env-hidden",
                     "out-writable",
-                    "src-read-only");
+                    "src-read-only",
+                    "accounts=" + server.name + " groups=" + server.name + ":");
             assertThat(server.base.resolve("workspace/out/result.txt")).hasContent("written");
             assertThat(server.base.resolve("workspace/src/new.txt")).doesNotExist();
         }

@@ -52,6 +52,7 @@ final class SandboxFixture implements AutoCloseable {
                     cat %1$s/workspace/src/.env 2>/dev/null || echo env-hidden
                     echo written > %1$s/workspace/out/result.txt && echo out-writable
                     echo nope > %1$s/workspace/src/new.txt 2>/dev/null || echo src-read-only
+                    echo "accounts=$(cut -d: -f1 /etc/passwd | tr '\\n' ' ')groups=$(cut -d: -f1,4 /etc/group)"
                     """.formatted(base));
             Run.run(Duration.ofSeconds(10), List.of("chmod", "-R", "a+rX,go-w", base.toString())).requireSuccess("chmod");
             Files.setPosixFilePermissions(base.resolve("app/server.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
