@@ -68,8 +68,6 @@ system_file '/etc/ld.so.conf.d'
 system_file '/etc/alternatives'
 system_file '/etc/localtime'
 system_file '/etc/nsswitch.conf'
-system_file '/etc/passwd'
-system_file '/etc/group'
 system_file '/etc/hosts'
 system_file '/etc/host.conf'
 system_file '/etc/gai.conf'
@@ -101,6 +99,11 @@ if [ -d "$workdir" ]; then
 else
   args+=(--chdir /)
 fi
+# The account database shows the server its own user and group only, not the host's accounts.
+passwd_entry=$(getent passwd "$server_user") || { echo "$0: no user $server_user" >&2; exit 1; }
+group_entry=$(getent group "$server_group") || { echo "$0: no group $server_group" >&2; exit 1; }
+group_entry="${group_entry%:*}:"
+args+=(--ro-bind-data 3 /etc/passwd --ro-bind-data 4 /etc/group)
 args+=(--setenv PATH /usr/local/bin:/usr/bin:/bin --unsetenv _ "${late[@]}" --remount-ro /)
 
 # Only the declared secrets reach the sandbox. Not bwrap's --clearenv/--setenv: their values
@@ -114,10 +117,11 @@ done
 
 if [ "$(id -u)" -eq 0 ]; then
   exec setpriv --reuid="$server_user" --regid="$server_group" --init-groups --no-new-privs \
-    --inh-caps=-all --bounding-set=-all -- bwrap "${args[@]}" -- "${command[@]}"
+    --inh-caps=-all --bounding-set=-all -- bwrap "${args[@]}" -- "${command[@]}" \
+    3<<<"$passwd_entry" 4<<<"$group_entry"
 fi
 if [ "$(id -un)" != "$server_user" ]; then
   echo "$0: start this launcher as root or as user $server_user" >&2
   exit 1
 fi
-exec bwrap "${args[@]}" -- "${command[@]}"
+exec bwrap "${args[@]}" -- "${command[@]}" 3<<<"$passwd_entry" 4<<<"$group_entry"
