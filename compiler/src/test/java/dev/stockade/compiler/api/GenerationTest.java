@@ -19,6 +19,8 @@ class GenerationTest {
               runtime node
               limits { memory 256MiB }
               audit { log "/var/log/mcp/notes.log"; events file-access }
+              kubernetes { image "registry.example.com/mcp-notes:1.0" }
+              compose { image "registry.example.com/mcp-notes:1.0" }
             }
             """;
 
