@@ -16,6 +16,7 @@ import dev.stockade.dsl.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The pipeline, Maven-free: parse, resolve, check, compile, waive. Callers (the Maven plugin,
@@ -54,23 +55,45 @@ public final class Stockade {
     }
 
     /**
-     * {@link #compile(List, Collection)} on at most {@code threads} threads: servers are resolved,
-     * checked and compiled in parallel chunks, and the outcome is identical, byte for byte and in
-     * order, to the outcome on one thread.
+     * {@link #compile(List, Collection)} on at most {@code threads} threads: servers are parsed
+     * (file by file), resolved, checked and compiled in parallel chunks, and the outcome is
+     * identical, byte for byte and in order, to the outcome on one thread.
      */
     public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads) {
+        List<Artifact> artifacts = new ArrayList<>();
+        Outcome outcome = run(files, targetNames, threads, artifacts::add, true);
+        artifacts.sort(Artifact.BY_PATH);
+        return new Outcome(outcome.parse(), outcome.diagnostics(), artifacts);
+    }
+
+    /**
+     * {@link #compile(List, Collection, int)} for fleets too large to hold their output: every
+     * artifact goes to {@code sink} as soon as it is made, from the worker threads (so the sink must
+     * be thread-safe, and the order in which it sees artifacts is not fixed; their bytes are), and
+     * the outcome's artifact list is empty. Nothing reaches the sink when an error blocks.
+     */
+    public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads,
+            Consumer<Artifact> sink) {
+        return run(files, targetNames, threads, sink, false);
+    }
+
+    private static Outcome run(List<SourceFile> files, Collection<String> targetNames, int threads,
+            Consumer<Artifact> sink, boolean ordered) {
         List<Target> targets = TargetRegistry.select(targetNames);
-        ParseResult parse = PolicyParser.parse(files);
         try (Fanout fanout = Fanout.of(threads)) {
+            ParseResult parse = PolicyParser.combine(fanout.map(files, PolicyParser::parseFile));
             List<ServerContext> servers = Checker.resolve(parse.policies(), fanout);
             Findings findings = Checker.findings(servers, fanout);
             List<Diagnostic> checked = waived(servers, findings, parse, false);
             if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
                 return new Outcome(parse, checked, List.of());
             }
-            List<Artifact> artifacts = new ArrayList<>(TargetRunner.run(targets, servers, findings, fanout));
-            artifacts.sort(Artifact.BY_PATH);
-            return new Outcome(parse, waived(servers, findings, parse, true), artifacts);
+            if (ordered) {
+                TargetRunner.run(targets, servers, findings, fanout).forEach(sink);
+            } else {
+                TargetRunner.stream(targets, servers, findings, fanout, sink);
+            }
+            return new Outcome(parse, waived(servers, findings, parse, true), List.of());
         }
     }
 
