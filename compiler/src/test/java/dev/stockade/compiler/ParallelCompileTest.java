@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,5 +62,18 @@ class ParallelCompileTest {
         assertThat(outcome.hasBlockingErrors()).as(outcome.diagnostics().toString()).isFalse();
         assertThat(outcome.artifacts()).isNotEmpty();
         assertSameOnAnyThreads(fleet);
+    }
+
+    @Test
+    void streamingTheArtifactsGivesTheSameFilesAsCollectingThem() {
+        List<SourceFile> fleet = new FleetGenerator(11).files(40, 10);
+        Stockade.Outcome collected = Stockade.compile(fleet, TargetRegistry.names(), 1);
+        Map<String, byte[]> streamed = new ConcurrentHashMap<>();
+        Stockade.Outcome outcome = Stockade.compile(fleet, TargetRegistry.names(), 3,
+                artifact -> assertThat(streamed.put(artifact.path(), artifact.bytes())).as(artifact.path()).isNull());
+        assertThat(outcome.artifacts()).isEmpty();
+        assertThat(outcome.diagnostics()).isEqualTo(collected.diagnostics());
+        assertThat(new TreeSet<>(streamed.keySet())).containsExactlyElementsOf(paths(collected.artifacts()));
+        collected.artifacts().forEach(a -> assertThat(streamed.get(a.path())).as(a.path()).isEqualTo(a.bytes()));
     }
 }
