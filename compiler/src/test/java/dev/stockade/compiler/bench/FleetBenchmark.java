@@ -59,6 +59,8 @@ public final class FleetBenchmark {
         report.add("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         List<Measure.Row> rows = new ArrayList<>();
         Path scratch = Files.createTempDirectory(scratchRoot(), "stockade-fleet-bench-");
+        Thread cleanup = new Thread(() -> delete(scratch));
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             for (int size : sizes) {
                 rows.addAll(size(size, seed, runs, cores, targets, scratch, report));
@@ -77,13 +79,16 @@ public final class FleetBenchmark {
 
     private static List<Measure.Row> size(int size, long seed, int runs, int cores, List<String> targets, Path scratch,
             List<String> report) throws IOException {
-        List<SourceFile> policies = new FleetGenerator(seed).files(size, 100);
-        List<SourceFile> json = FleetJson.of(policies);
         Path in = scratch.resolve("in-" + size);
-        List<Path> policyFiles = write(in, policies);
-        List<Path> jsonFiles = write(in, json);
-        double policyMiB = policies.stream().mapToLong(f -> f.text().length()).sum() / 1048576.0;
-        double jsonMiB = json.stream().mapToLong(f -> f.text().length()).sum() / 1048576.0;
+        List<Path> policyFiles = new ArrayList<>();
+        List<Path> jsonFiles = new ArrayList<>();
+        // Generated and written 100 servers at a time: only the files on disk stay.
+        for (SourceFile policy : new FleetGenerator(seed).files(size, 100)) {
+            policyFiles.addAll(write(in, List.of(policy)));
+            jsonFiles.addAll(write(in, FleetJson.of(List.of(policy))));
+        }
+        double policyMiB = bytes(policyFiles) / 1048576.0;
+        double jsonMiB = bytes(jsonFiles) / 1048576.0;
         long[] sizes = stockade(policyFiles, targets, 1, scratch.resolve("warm-up"));
         long bytes = Arrays.stream(sizes).sum();
         baseline(jsonFiles, sizes, scratch.resolve("warm-up"));
@@ -200,6 +205,14 @@ public final class FleetBenchmark {
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Files.createDirectories(Path.of("target"));
     }
 
+    private static long bytes(List<Path> files) throws IOException {
+        long sum = 0;
+        for (Path file : files) {
+            sum += Files.size(file);
+        }
+        return sum;
+    }
+
     private static List<Path> write(Path dir, List<SourceFile> files) throws IOException {
         List<Path> out = new ArrayList<>();
         for (SourceFile file : files) {
@@ -211,7 +224,7 @@ public final class FleetBenchmark {
         return out;
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

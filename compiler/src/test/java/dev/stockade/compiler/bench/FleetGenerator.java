@@ -24,7 +24,7 @@ public final class FleetGenerator {
 
     /** Filesystem statements per server (the fs block also has a {@code max-file-size}). */
     public static final int FS_STATEMENTS = 50;
-    /** Network statements per server, the resolver included. */
+    /** Network statements per server, the loopback ports and the resolver included. */
     public static final int NET_STATEMENTS = 50;
 
     private static final String[] PROJECTS = {"billing", "search", "ledger", "catalog", "reports", "mailer",
@@ -163,9 +163,9 @@ public final class FleetGenerator {
         for (int host = 0; host < 3; host++) {
             lines.add("allow tcp \"" + prefix6 + "1:" + Integer.toHexString(16 + host) + "\" port " + ports(random));
         }
-        // Hosts outside those prefixes fill up the rest; the resolver is the last statement.
+        // Hosts outside those prefixes fill up the rest; local sidecar ports and the resolver end it.
         String hostNet = new String[] {"192.0.2", "198.51.100", "203.0.113"}[(net24 + 1 + random.nextInt(2)) % 3];
-        while (lines.size() < NET_STATEMENTS - 1) {
+        while (lines.size() < NET_STATEMENTS - 2) {
             String host = hostNet + "." + (100 + random.nextInt(150));
             String protocol = random.nextInt(4) == 0 ? "udp" : "tcp";
             if (hosts.add(protocol + host)) {
@@ -176,6 +176,7 @@ public final class FleetGenerator {
             lines.add("allow tcp \"2001:db8:ffff:" + Integer.toHexString(extra >> 16) + "::" + Integer.toHexString(extra & 0xffff)
                     + "\" port " + ports(random));
         }
+        lines.add("loopback port 8080,9090");
         lines.add("dns " + base24 + ".53");
         lines.forEach(line -> out.append("    ").append(line).append('\n'));
         out.append("  }\n");
