@@ -32,6 +32,16 @@ final class ScalingPlot {
     private ScalingPlot() {
     }
 
+    /** Redraws the plot from a benchmark's CSV: {@code ScalingPlot CSV PNG}. */
+    public static void main(String[] args) throws IOException {
+        List<Measure.Row> rows = Files.readAllLines(Path.of(args[0])).stream().skip(1).map(l -> l.split(","))
+                .map(f -> new Measure.Row(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                        Double.parseDouble(f[6]), Double.parseDouble(f[7])))
+                .toList();
+        write(rows, Path.of(args[1]));
+    }
+
     static void write(List<Measure.Row> rows, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
@@ -67,7 +77,7 @@ final class ScalingPlot {
         g.setColor(new Color(200, 0, 0));
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         g.drawLine(LEFT, axes.y(15_000), W - RIGHT, axes.y(15_000));
-        g.drawString("target: 15 s at 10,000", W - RIGHT + 8, axes.y(15_000) + 4);
+        g.drawString("target: 15 s at 10,000", LEFT + 8, axes.y(15_000) - 6);
         int maxThreads = rows.stream().mapToInt(Measure.Row::threads).max().orElse(1);
         List<Series> series = new ArrayList<>();
         series.add(new Series("Stockade, 1 thread", new Color(0, 90, 200), r -> r.threads() == 1, Measure.Row::wallMs));
@@ -75,7 +85,7 @@ final class ScalingPlot {
             series.add(new Series("Stockade, " + maxThreads + " threads", new Color(0, 150, 60), r -> r.threads() == maxThreads,
                     Measure.Row::wallMs));
         }
-        series.add(new Series("baseline: Jackson read + write", new Color(120, 120, 120), r -> r.threads() == 1,
+        series.add(new Series("baseline (Jackson)", new Color(120, 120, 120), r -> r.threads() == 1,
                 Measure.Row::baseWallMs));
         int legend = TOP + 40;
         for (Series s : series) {
