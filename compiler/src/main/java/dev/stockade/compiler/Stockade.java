@@ -1,13 +1,14 @@
 package dev.stockade.compiler;
 
 import dev.stockade.compiler.check.Checker;
+import dev.stockade.compiler.check.Fanout;
 import dev.stockade.compiler.check.Findings;
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.check.Waivers;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Target;
 import dev.stockade.compiler.target.TargetRegistry;
-import dev.stockade.compiler.target.TargetReport;
+import dev.stockade.compiler.target.TargetRunner;
 import dev.stockade.dsl.ParseResult;
 import dev.stockade.dsl.PolicyParser;
 import dev.stockade.dsl.diagnostic.Diagnostic;
@@ -15,6 +16,7 @@ import dev.stockade.dsl.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The pipeline, Maven-free: parse, resolve, check, compile, waive. Callers (the Maven plugin,
@@ -44,25 +46,55 @@ public final class Stockade {
     }
 
     /**
-     * Parse, check and compile the named targets. Targets run only when nothing blocks (an error
-     * that was not waived): a policy with errors never produces artifacts.
+     * Parse, check and compile the named targets, on as many threads as the machine has cores.
+     * Targets run only when nothing blocks (an error that was not waived): a policy with errors
+     * never produces artifacts.
      */
     public static Outcome compile(List<SourceFile> files, Collection<String> targetNames) {
-        List<Target> targets = TargetRegistry.select(targetNames);
-        ParseResult parse = PolicyParser.parse(files);
-        List<ServerContext> servers = Checker.resolve(parse.policies());
-        Findings findings = Checker.findings(servers);
-        List<Diagnostic> checked = waived(servers, findings, parse, false);
-        if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
-            return new Outcome(parse, checked, List.of());
-        }
-        TargetReport report = new TargetReport(findings);
+        return compile(files, targetNames, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * {@link #compile(List, Collection)} on at most {@code threads} threads: servers are parsed
+     * (file by file), resolved, checked and compiled in parallel chunks, and the outcome is
+     * identical, byte for byte and in order, to the outcome on one thread.
+     */
+    public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads) {
         List<Artifact> artifacts = new ArrayList<>();
-        for (Target target : targets) {
-            artifacts.addAll(target.compile(servers, report));
-        }
+        Outcome outcome = run(files, targetNames, threads, artifacts::add, true);
         artifacts.sort(Artifact.BY_PATH);
-        return new Outcome(parse, waived(servers, findings, parse, true), artifacts);
+        return new Outcome(outcome.parse(), outcome.diagnostics(), artifacts);
+    }
+
+    /**
+     * {@link #compile(List, Collection, int)} for fleets too large to hold their output: every
+     * artifact goes to {@code sink} as soon as it is made, from the worker threads (so the sink must
+     * be thread-safe, and the order in which it sees artifacts is not fixed; their bytes are), and
+     * the outcome's artifact list is empty. Nothing reaches the sink when an error blocks.
+     */
+    public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads,
+            Consumer<Artifact> sink) {
+        return run(files, targetNames, threads, sink, false);
+    }
+
+    private static Outcome run(List<SourceFile> files, Collection<String> targetNames, int threads,
+            Consumer<Artifact> sink, boolean ordered) {
+        List<Target> targets = TargetRegistry.select(targetNames);
+        try (Fanout fanout = Fanout.of(threads)) {
+            ParseResult parse = PolicyParser.combine(fanout.map(files, PolicyParser::parseFile));
+            List<ServerContext> servers = Checker.resolve(parse.policies(), fanout);
+            Findings findings = Checker.findings(servers, fanout);
+            List<Diagnostic> checked = waived(servers, findings, parse, false);
+            if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
+                return new Outcome(parse, checked, List.of());
+            }
+            if (ordered) {
+                TargetRunner.run(targets, servers, findings, fanout).forEach(sink);
+            } else {
+                TargetRunner.stream(targets, servers, findings, fanout, sink);
+            }
+            return new Outcome(parse, waived(servers, findings, parse, true), List.of());
+        }
     }
 
     private static List<Diagnostic> waived(List<ServerContext> servers, Findings findings, ParseResult parse,

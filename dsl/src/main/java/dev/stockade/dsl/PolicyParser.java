@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The entry point of the language: parses policy files compiled together into one
@@ -27,14 +28,38 @@ public final class PolicyParser {
 
     /** Parses the files in the given order (which decides which duplicate server is "the second"). */
     public static ParseResult parse(List<SourceFile> files) {
+        return combine(files.stream().map(PolicyParser::parseFile).toList());
+    }
+
+    /**
+     * One file on its own, for callers that parse files in parallel: {@link #combine} of every
+     * file's result, in file order, is exactly {@link #parse(List)}. Files share nothing while parsed.
+     */
+    public static FileParse parseFile(SourceFile file) {
+        Sink sink = new Sink();
+        Optional<PolicyFile> parsed = FileParser.parse(file, sink);
+        return new FileParse(parsed, sink.diagnostics());
+    }
+
+    /** The policy set of files parsed one by one, in the order given; checks names across them. */
+    public static ParseResult combine(List<FileParse> files) {
         Sink sink = new Sink();
         List<PolicyFile> parsed = new ArrayList<>();
-        for (SourceFile file : files) {
-            FileParser.parse(file, sink).ifPresent(parsed::add);
+        for (FileParse file : files) {
+            file.diagnostics().forEach(sink::add);
+            file.file().ifPresent(parsed::add);
         }
         PolicySet set = new PolicySet(parsed);
         duplicateServers(set, sink);
         return new ParseResult(set, sink.diagnostics());
+    }
+
+    /** One file's model (empty when it was abandoned after too many syntax errors) and its diagnostics. */
+    public record FileParse(Optional<PolicyFile> file, List<Diagnostic> diagnostics) {
+
+        public FileParse {
+            diagnostics = List.copyOf(diagnostics);
+        }
     }
 
     private static void duplicateServers(PolicySet set, Sink sink) {

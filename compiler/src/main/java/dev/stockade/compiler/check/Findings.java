@@ -25,6 +25,11 @@ public final class Findings {
         found.add(new Owned(server.name(), new Diagnostic(rule.id(), severity, span, message, hint)));
     }
 
+    /** Adds what {@code other} found, in its order (a buffer of one chunk of servers). */
+    public void addAll(Findings other) {
+        found.addAll(other.found);
+    }
+
     public List<Owned> all() {
         return List.copyOf(found);
     }

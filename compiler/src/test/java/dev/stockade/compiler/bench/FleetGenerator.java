@@ -16,14 +16,15 @@ import java.util.Set;
  * carve-outs, grants re-opened inside a deny, narrower grants inside a write, logs), about 50
  * network statements in the documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
  * 2001:db8::/32: allows of /32, /28, /24, IPv6 /64 and /128, with denies carved out of them, port
- * lists and ranges, a resolver), secrets, limits, an audit block, its own user, and sometimes a
- * waiver.
+ * lists and ranges, a resolver), secrets, limits, an audit block, settings for every target
+ * (a Kubernetes and Compose image, a systemd unit name, a macOS label), its own user, and sometimes a
+ * waiver. {@link FleetJson} writes the same fleet as MCP client configuration JSON.
  */
 public final class FleetGenerator {
 
     /** Filesystem statements per server (the fs block also has a {@code max-file-size}). */
     public static final int FS_STATEMENTS = 50;
-    /** Network statements per server, the resolver included. */
+    /** Network statements per server, the loopback ports and the resolver included. */
     public static final int NET_STATEMENTS = 50;
 
     private static final String[] PROJECTS = {"billing", "search", "ledger", "catalog", "reports", "mailer",
@@ -94,6 +95,7 @@ public final class FleetGenerator {
         out.append("  audit {\n    log \"/var/log/fleet/s").append(id).append("-audit.log\"\n")
                 .append("    events file-access network-request command-execution auth-failure\n")
                 .append("    rotate 100MiB keep 10\n  }\n");
+        targets(index, id, out);
         if (waived) {
             out.append("  accept net-redundant because \"the gateway host is listed on its own for the runbook\"\n");
         }
@@ -161,9 +163,9 @@ public final class FleetGenerator {
         for (int host = 0; host < 3; host++) {
             lines.add("allow tcp \"" + prefix6 + "1:" + Integer.toHexString(16 + host) + "\" port " + ports(random));
         }
-        // Hosts outside those prefixes fill up the rest; the resolver is the last statement.
+        // Hosts outside those prefixes fill up the rest; local sidecar ports and the resolver end it.
         String hostNet = new String[] {"192.0.2", "198.51.100", "203.0.113"}[(net24 + 1 + random.nextInt(2)) % 3];
-        while (lines.size() < NET_STATEMENTS - 1) {
+        while (lines.size() < NET_STATEMENTS - 2) {
             String host = hostNet + "." + (100 + random.nextInt(150));
             String protocol = random.nextInt(4) == 0 ? "udp" : "tcp";
             if (hosts.add(protocol + host)) {
@@ -174,9 +176,21 @@ public final class FleetGenerator {
             lines.add("allow tcp \"2001:db8:ffff:" + Integer.toHexString(extra >> 16) + "::" + Integer.toHexString(extra & 0xffff)
                     + "\" port " + ports(random));
         }
+        lines.add("loopback port 8080,9090");
         lines.add("dns " + base24 + ".53");
         lines.forEach(line -> out.append("    ").append(line).append('\n'));
         out.append("  }\n");
+    }
+
+    /** Settings for every target that takes some: an image for Kubernetes and Compose, names for systemd and macOS. */
+    private static void targets(int index, String id, StringBuilder out) {
+        String image = "registry.example.com/fleet/s" + id + ":1." + index % 10 + ".0";
+        out.append("  kubernetes {\n    namespace fleet-ns-").append(index % 20).append("\n    image \"").append(image)
+                .append("\"\n    service-account svc-").append(id).append("\n    labels { team = \"team-").append(index % 97)
+                .append("\"; tier = \"mcp\" }\n  }\n");
+        out.append("  compose {\n    image \"").append(image).append("\"\n  }\n");
+        out.append("  systemd {\n    unit-name fleet-s").append(id).append("\n  }\n");
+        out.append("  macos {\n    label \"com.example.fleet.s").append(id).append("\"\n  }\n");
     }
 
     private static String ports(Random random) {

@@ -9,22 +9,36 @@
 #
 # Load (as root, from the output directory; loading again changes nothing):
 #   ${v.load}
-# Remove:
+# Remove (this server only):
 #   ${v.remove}
+# Remove every server's rules:
+#   ${v.removeAll}
 
-# The empty declaration lets the delete succeed on a first load; nft -f applies the whole file as
-# one transaction, so the table is replaced atomically and nothing outside it is touched.
+# nft -f applies the whole file as one transaction. Declaring what exists changes nothing, so the
+# shared table, its map and chains are declared first; the output chain (always the same two rules)
+# and this server's chain are then emptied and filled again. The element is added (a no-op when it
+# exists), deleted and added again, so a reload replaces its comment too; adding it fails, and the
+# whole file with it, only if the user already dispatches to another server's chain.
 table inet ${v.table} {
-}
-delete table inet ${v.table}
-table inet ${v.table} {
+	map ${v.map} {
+		type uid : verdict
+	}
 	chain output {
 		type filter hook output priority filter; policy accept;
-		meta skuid "${v.user}" jump egress comment "${v.comment}"
 	}
-
-	chain egress {
-		ct state established,related accept
+	chain ${v.chain} {
+		comment "${v.comment}"
+	}
+}
+flush chain inet ${v.table} output
+flush chain inet ${v.table} ${v.chain}
+add rule inet ${v.table} output ct state established,related accept
+add rule inet ${v.table} output meta skuid vmap @${v.map}
+add element inet ${v.table} ${v.map} { "${v.user}" : jump ${v.chain} }
+delete element inet ${v.table} ${v.map} { "${v.user}" }
+add element inet ${v.table} ${v.map} { "${v.user}" comment "${v.comment}" : jump ${v.chain} }
+table inet ${v.table} {
+	chain ${v.chain} {
 <#list v.rules as r>
 		${r.family} daddr ${r.addresses} ${r.protocol} dport ${r.ports} accept
 </#list>

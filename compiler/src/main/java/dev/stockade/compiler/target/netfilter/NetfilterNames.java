@@ -9,9 +9,15 @@ import java.util.HexFormat;
  * The names of the chains and tables Stockade owns for one server. iptables chain names hold at
  * most 28 characters, too few for a 63-character server name, so the chains are named by a hash:
  * {@code STK-} and the first 10 hex digits of the SHA-256 of the server name (the name itself is in
- * a rule comment). nft names hold 256 characters, so the nft table carries the server name.
+ * a rule comment). nft names hold 256 characters, so the nft chain carries the server name; the nft
+ * table and its dispatch map are shared by every server.
  */
-record NetfilterNames(String dispatchChain, String egressChain, String nftTable) {
+record NetfilterNames(String dispatchChain, String egressChain, String nftChain) {
+
+    /** The one nft table of every server: its output chain dispatches on the uid through {@link #NFT_MAP}. */
+    static final String NFT_TABLE = "stockade";
+    /** The verdict map from uid to the egress chain of the server running as that uid. */
+    static final String NFT_MAP = "dispatch";
 
     /** iptables' limit (XT_EXTENSION_MAXNAMELEN less the terminating NUL). */
     static final int MAX_CHAIN = 28;
@@ -19,7 +25,7 @@ record NetfilterNames(String dispatchChain, String egressChain, String nftTable)
 
     static NetfilterNames of(String server) {
         String dispatch = "STK-" + hash(server);
-        return new NetfilterNames(dispatch, dispatch + "-EGRESS", "stockade-" + server);
+        return new NetfilterNames(dispatch, dispatch + "-EGRESS", "egress-" + server);
     }
 
     /** The first hex digits of SHA-256 over the UTF-8 server name: {@code printf %s NAME | sha256sum}. */

@@ -2,13 +2,19 @@ package dev.stockade.compiler.target.netfilter;
 
 import java.util.List;
 
-/** One nft -f file, every value final text: header, load and remove commands, the table, its rules. */
+/**
+ * One nft -f file, every value final text: header, load and remove commands (of this server, and
+ * of every server), the shared table and its dispatch map, this server's chain, user and rules.
+ */
 public record NftView(
         List<String> header,
         List<String> about,
         String load,
         String remove,
+        String removeAll,
         String table,
+        String map,
+        String chain,
         String user,
         String comment,
         List<Rule> rules) {

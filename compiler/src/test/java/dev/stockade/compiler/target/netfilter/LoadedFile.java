@@ -10,7 +10,23 @@ import java.util.regex.Pattern;
 record LoadedFile(Artifact artifact) {
 
     private static final Pattern IPT_USER = Pattern.compile("--uid-owner (\\S+)");
-    private static final Pattern NFT_USER = Pattern.compile("meta skuid \"([^\"]+)\"");
+    private static final Pattern NFT_USER = Pattern.compile("dispatch \\{ \"([^\"]+)\" :");
+    private static final Pattern NFT_COMMENT = Pattern.compile("\" comment (\"[^\"]*\") : jump ");
+    private static final Pattern NFT_CHAIN = Pattern.compile("^\tchain (egress-\\S+) \\{$", Pattern.MULTILINE);
+
+    /** The shared table with no server loaded: what a server's own remove command leaves. */
+    static final List<String> NFT_SKELETON = List.of(
+            "table inet stockade {",
+            "\tmap dispatch {",
+            "\t\ttype uid : verdict",
+            "\t}",
+            "",
+            "\tchain output {",
+            "\t\ttype filter hook output priority filter; policy accept;",
+            "\t\tct state established,related accept",
+            "\t\tmeta skuid vmap @dispatch",
+            "\t}",
+            "}");
 
     boolean nft() {
         return artifact.path().endsWith(".nft");
@@ -30,7 +46,12 @@ record LoadedFile(Artifact artifact) {
     }
 
     String remove() {
-        return commandAfter("# Remove:");
+        return commandAfter("# Remove");
+    }
+
+    /** nft only: the command that removes the shared table, every server's rules with it. */
+    String removeAll() {
+        return commandAfter("# Remove every server");
     }
 
     private String commandAfter(String marker) {
@@ -57,23 +78,47 @@ record LoadedFile(Artifact artifact) {
                 .substring(1).split(" ")[0];
     }
 
-    String nftTable() {
-        return artifact.content().lines().filter(l -> l.startsWith("delete table inet ")).findFirst().orElseThrow()
-                .substring("delete table inet ".length());
+    /** nft only: this server's chain in the shared table. */
+    String nftChain() {
+        Matcher m = NFT_CHAIN.matcher(artifact.content());
+        if (!m.find()) {
+            throw new AssertionError(artifact.path() + " declares no egress chain");
+        }
+        return m.group(1);
+    }
+
+    private String nftComment() {
+        Matcher m = NFT_COMMENT.matcher(artifact.content());
+        if (!m.find()) {
+            throw new AssertionError(artifact.path() + " has no commented dispatch element");
+        }
+        return m.group(1);
     }
 
     /**
      * What the loaded ruleset must show for this file: for iptables every chain declaration and rule
-     * line, for nft the final table block; user names as the uids the tools resolved them to.
+     * line, for nft the shared table with this server alone in it (its element, the output chain's two
+     * rules, its chain with the rules of the file's final block); user names as the uids the tools
+     * resolved them to.
      */
     List<String> expectedListing(Map<String, Integer> uids) {
         String user = user();
         String uid = Integer.toString(uids.get(user));
         List<String> lines = artifact.content().lines().toList();
         if (nft()) {
-            int start = lines.lastIndexOf("table inet " + nftTable() + " {");
-            return lines.subList(start, lines.size()).stream()
-                    .map(l -> l.replace("meta skuid \"" + user + "\"", "meta skuid " + uid)).toList();
+            String chain = nftChain();
+            List<String> rules = lines.subList(lines.lastIndexOf("\tchain " + chain + " {") + 1, lines.size()).stream()
+                    .takeWhile(l -> !l.equals("\t}")).toList();
+            List<String> out = new java.util.ArrayList<>(NFT_SKELETON.subList(0, 3));
+            out.add("\t\telements = { " + uid + " comment " + nftComment() + " : jump " + chain + " }");
+            out.addAll(NFT_SKELETON.subList(3, NFT_SKELETON.size() - 1));
+            out.add("");
+            out.add("\tchain " + chain + " {");
+            out.add("\t\tcomment " + nftComment());
+            out.addAll(rules);
+            out.add("\t}");
+            out.add("}");
+            return out;
         }
         return lines.stream().filter(l -> l.startsWith(":") || l.startsWith("-A "))
                 .map(l -> l.replace("--uid-owner " + user + " ", "--uid-owner " + uid + " ")).toList();

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every generated file loaded for real, with the command its header documents, into a fresh network
  * namespace that already holds someone else's rules: the listing shows Stockade's chains or table
  * exactly as written, loading twice lists the same as loading once, the foreign rules survive, and
- * the documented remove command leaves exactly the foreign rules.
+ * the documented remove commands leave exactly the foreign rules (nft: the server's own remove
+ * leaves the empty shared table, removing every server leaves nothing of Stockade's).
  */
 class NetfilterLoadTest {
 
@@ -121,14 +122,19 @@ class NetfilterLoadTest {
         String twice = list(ns);
 
         assertThat(twice).as("%s loaded twice lists as loaded once", file.artifact().path()).isEqualTo(once);
-        assertThat(LoadedFile.nftBlock(once, file.nftTable())).as("Stockade's table as written")
+        assertThat(LoadedFile.nftBlock(once, "stockade")).as("the shared table with this server's element and chain")
                 .containsExactlyElementsOf(file.expectedListing(uids));
         assertThat(LoadedFile.nftBlock(once, "foreign")).as("the foreign table survives")
                 .containsExactlyElementsOf(LoadedFile.nftBlock(before, "foreign"));
         assertThat(once.lines().filter(l -> l.contains("169.254."))).as("no rule near the metadata endpoint").isEmpty();
 
         ns.sh(out, file.remove()).ok();
-        assertThat(list(ns)).as("removing leaves exactly the foreign table").isEqualTo(before);
+        String removed = list(ns);
+        assertThat(LoadedFile.nftBlock(removed, "stockade")).as("removing the server leaves the empty shared table")
+                .containsExactlyElementsOf(LoadedFile.NFT_SKELETON);
+        assertThat(LoadedFile.nftBlock(removed, "foreign")).containsExactlyElementsOf(LoadedFile.nftBlock(before, "foreign"));
+        ns.sh(out, file.removeAll()).ok();
+        assertThat(list(ns)).as("removing every server leaves exactly the foreign table").isEqualTo(before);
     }
 
     static String save(Netns ns, String tool) {

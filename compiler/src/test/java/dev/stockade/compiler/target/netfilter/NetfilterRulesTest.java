@@ -28,8 +28,8 @@ class NetfilterRulesTest {
         String content = artifacts.stream().filter(a -> a.path().endsWith(suffix)).findFirst().orElseThrow().content();
         if (suffix.equals(".nft")) {
             List<String> lines = content.lines().toList();
-            return lines.subList(lines.indexOf("\tchain egress {") + 1, lines.size()).stream()
-                    .filter(l -> l.startsWith("\t\t")).map(String::strip).toList();
+            return lines.subList(lines.lastIndexOf("\tchain egress-web {") + 1, lines.size()).stream()
+                    .takeWhile(l -> l.startsWith("\t\t")).map(String::strip).toList();
         }
         return content.lines().filter(l -> l.matches("-A STK-[0-9a-f]{10}-EGRESS .*"))
                 .map(l -> l.replaceFirst("^-A STK-[0-9a-f]{10}-EGRESS ", "")).toList();
@@ -49,7 +49,6 @@ class NetfilterRulesTest {
                 "-d 198.51.100.0/25 -p tcp -m tcp --dport 443 -j RETURN",
                 "-j REJECT --reject-with icmp-admin-prohibited");
         assertThat(rules(artifacts, ".nft")).containsExactly(
-                "ct state established,related accept",
                 "ip daddr { 198.51.100.0/25, 198.51.100.130 } tcp dport 443 accept",
                 "reject with icmpx admin-prohibited");
     }
@@ -69,8 +68,7 @@ class NetfilterRulesTest {
         assertThat(rules(artifacts, ".iptables")).containsExactly(
                 "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
                 "-j REJECT --reject-with icmp-admin-prohibited");
-        assertThat(rules(artifacts, ".nft")).containsExactly(
-                "ct state established,related accept", "reject with icmpx admin-prohibited");
+        assertThat(rules(artifacts, ".nft")).containsExactly("reject with icmpx admin-prohibited");
     }
 
     @Test
@@ -91,6 +89,24 @@ class NetfilterRulesTest {
     }
 
     @Test
+    void nftDispatchesOnTheUidThroughOneSharedVerdictMapAfterAcceptingEstablishedTraffic() {
+        String nft = compile("{\n allow tcp 192.0.2.10 port 443\n }").stream().filter(a -> a.path().endsWith(".nft"))
+                .findFirst().orElseThrow().content();
+        List<String> statements = nft.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        assertThat(statements).as("the output chain: established first, then one map lookup; no per-server jump")
+                .containsSubsequence(
+                        "flush chain inet stockade output",
+                        "add rule inet stockade output ct state established,related accept",
+                        "add rule inet stockade output meta skuid vmap @dispatch")
+                .contains("\tmap dispatch {", "\t\ttype uid : verdict",
+                        "add element inet stockade dispatch { \"web\" comment \"stockade server web\" : jump egress-web }")
+                .filteredOn(l -> l.startsWith("add rule inet stockade output")).hasSize(2);
+        assertThat(statements).as("one shared table, nothing else declared or deleted")
+                .filteredOn(l -> l.startsWith("table ") || l.startsWith("delete table")).containsOnly("table inet stockade {");
+        assertThat(statements).noneMatch(l -> l.contains("meta skuid \"") || l.contains("stockade-web"));
+    }
+
+    @Test
     void moreThanFifteenPortSlotsAreSplitIntoSeveralMultiportRules() {
         List<Artifact> artifacts = compile("{\n allow tcp 192.0.2.10 port 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31,33\n }");
         assertThat(rules(artifacts, ".iptables")).contains(
@@ -104,7 +120,7 @@ class NetfilterRulesTest {
         NetfilterNames names = NetfilterNames.of(longest);
         assertThat(names.dispatchChain()).matches("STK-[0-9a-f]{10}");
         assertThat(names.egressChain().length()).isLessThanOrEqualTo(NetfilterNames.MAX_CHAIN);
-        assertThat(names.nftTable()).isEqualTo("stockade-" + longest);
+        assertThat(names.nftChain()).isEqualTo("egress-" + longest);
         // printf %s mcp-postgres-reports | sha256sum | cut -c1-10
         assertThat(NetfilterNames.hash("mcp-postgres-reports")).isEqualTo("f5bc82af16");
     }

@@ -73,7 +73,11 @@ final class Netns implements AutoCloseable {
 
     /** A shell command line (a documented load command), run from {@code cwd}. */
     Cmd.Result sh(Path cwd, String commandLine) {
-        return Cmd.run(argv(List.of("sh", "-c", commandLine)), cwd, Cmd.DEFAULT);
+        return sh(cwd, commandLine, Cmd.DEFAULT);
+    }
+
+    Cmd.Result sh(Path cwd, String commandLine, Duration timeout) {
+        return Cmd.run(argv(List.of("sh", "-c", commandLine)), cwd, timeout);
     }
 
     Process start(List<String> argv) {

@@ -1,0 +1,105 @@
+package dev.stockade.compiler.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Work over servers spread on a bounded number of threads, with results in input order, so a run
+ * on many threads gives exactly what the run on one gives. Servers are independent once parsed:
+ * each task gets a contiguous chunk and reports into its own buffers, which the caller merges in
+ * chunk order. With one thread nothing is started and the work runs on the caller's thread.
+ */
+public final class Fanout implements AutoCloseable {
+
+    /** Chunks per thread: enough to even out servers of different sizes, few enough to stay cheap. */
+    private static final int CHUNKS_PER_THREAD = 4;
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    private Fanout(int threads) {
+        this.threads = threads;
+        if (threads == 1) {
+            this.pool = null;
+        } else {
+            int id = POOLS.incrementAndGet();
+            AtomicInteger worker = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "stockade-" + id + "-" + worker.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    /** At most {@code threads} threads (at least one). */
+    public static Fanout of(int threads) {
+        return new Fanout(Math.max(1, threads));
+    }
+
+    /** One thread: the caller's. */
+    public static Fanout sequential() {
+        return of(1);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** {@code work} applied to contiguous chunks of {@code items}; the results in chunk order. */
+    public <T, R> List<R> chunks(List<T> items, Function<List<T>, R> work) {
+        if (pool == null || items.size() < 2) {
+            return List.of(work.apply(items));
+        }
+        int chunks = Math.min(items.size(), threads * CHUNKS_PER_THREAD);
+        List<Future<R>> futures = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            List<T> chunk = items.subList(items.size() * c / chunks, items.size() * (c + 1) / chunks);
+            futures.add(pool.submit(() -> work.apply(chunk)));
+        }
+        List<R> results = new ArrayList<>(chunks);
+        for (Future<R> future : futures) {
+            results.add(join(future));
+        }
+        return results;
+    }
+
+    /** {@code work} applied to every item, in parallel chunks; the results in input order. */
+    public <T, R> List<R> map(List<T> items, Function<T, R> work) {
+        List<R> out = new ArrayList<>(items.size());
+        chunks(items, chunk -> chunk.stream().map(work).toList()).forEach(out::addAll);
+        return out;
+    }
+
+    private static <R> R join(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

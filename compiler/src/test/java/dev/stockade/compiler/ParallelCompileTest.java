@@ -1,0 +1,79 @@
+package dev.stockade.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockade.compiler.bench.FleetGenerator;
+import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.TargetRegistry;
+import dev.stockade.dsl.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiling on many threads gives exactly what compiling on one gives: the same artifacts, byte for
+ * byte and in the same order, and the same diagnostics in the same order, for every case, every
+ * bundled example and a generated fleet, with every registered target. No timing here.
+ */
+class ParallelCompileTest {
+
+    private static void assertSameOnAnyThreads(List<SourceFile> files) {
+        List<String> targets = TargetRegistry.names();
+        Stockade.Outcome one = Stockade.compile(files, targets, 1);
+        for (int threads : new int[] {2, 3, 8}) {
+            Stockade.Outcome many = Stockade.compile(files, targets, threads);
+            assertThat(many.diagnostics()).as("diagnostics on %d threads", threads).isEqualTo(one.diagnostics());
+            assertThat(paths(many.artifacts())).as("artifact paths on %d threads", threads).isEqualTo(paths(one.artifacts()));
+            for (int i = 0; i < one.artifacts().size(); i++) {
+                Artifact expected = one.artifacts().get(i);
+                Artifact actual = many.artifacts().get(i);
+                assertThat(actual.bytes()).as("%s on %d threads", expected.path(), threads).isEqualTo(expected.bytes());
+                assertThat(actual.executable()).as("%s executable", expected.path()).isEqualTo(expected.executable());
+            }
+        }
+    }
+
+    private static List<String> paths(List<Artifact> artifacts) {
+        return artifacts.stream().map(Artifact::path).toList();
+    }
+
+    @Test
+    void everyCaseAndExampleCompilesToTheSameBytesOnOneThreadAndOnMany() throws IOException {
+        List<SourceFile> all = new ArrayList<>();
+        for (Path policy : Golden.inputs()) {
+            SourceFile file = SourceFile.fromBytes(policy.getFileName().toString(), Files.readAllBytes(policy));
+            assertSameOnAnyThreads(List.of(file));
+            all.add(file);
+        }
+        assertThat(all).isNotEmpty();
+    }
+
+    @Test
+    void aGeneratedFleetCompilesToTheSameBytesOnOneThreadAndOnMany() {
+        List<SourceFile> fleet = new FleetGenerator(7).files(60, 25);
+        Stockade.Outcome outcome = Stockade.compile(fleet, TargetRegistry.names(), 1);
+        assertThat(outcome.hasBlockingErrors()).as(outcome.diagnostics().toString()).isFalse();
+        assertThat(outcome.artifacts()).isNotEmpty();
+        assertSameOnAnyThreads(fleet);
+    }
+
+    @Test
+    void streamingTheArtifactsGivesTheSameFilesAsCollectingThem() {
+        List<SourceFile> fleet = new FleetGenerator(11).files(40, 10);
+        Stockade.Outcome collected = Stockade.compile(fleet, TargetRegistry.names(), 1);
+        Map<String, byte[]> streamed = new ConcurrentHashMap<>();
+        Stockade.Outcome outcome = Stockade.compile(fleet, TargetRegistry.names(), 3,
+                artifact -> assertThat(streamed.put(artifact.path(), artifact.bytes())).as(artifact.path()).isNull());
+        assertThat(outcome.artifacts()).isEmpty();
+        assertThat(outcome.diagnostics()).isEqualTo(collected.diagnostics());
+        assertThat(new TreeSet<>(streamed.keySet())).containsExactlyElementsOf(paths(collected.artifacts()));
+        collected.artifacts().forEach(a -> assertThat(streamed.get(a.path())).as(a.path()).isEqualTo(a.bytes()));
+    }
+}
