@@ -78,10 +78,22 @@ class RuntimeStartsTest {
         command.addAll(List.of("/bin/sh", "-c", "mount -t proc -o \"$1\" proc /proc && shift && exec \"$@\"", "sh",
                 subset ? "subset=pid,hidepid=invisible" : "hidepid=invisible",
                 "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
-                "/usr/bin/python3", HELPER.toString(), String.join(" ", allow), String.join(" ", deny),
+                "/usr/bin/python3", "-c", helperSource(), String.join(" ", allow), String.join(" ", deny),
                 values(unit, "RestrictAddressFamilies").get(0), mdwe, "--"));
         command.addAll(runtime);
         return Proc.run(Path.of("/"), command, 90);
+    }
+
+    /**
+     * The helper's source, passed with -c: it runs as an unprivileged uid, which may not be able to
+     * traverse the checkout (under /root, say) to open the file itself.
+     */
+    private static String helperSource() {
+        try {
+            return java.nio.file.Files.readString(HELPER);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> values(String unit, String key) {
