@@ -23,6 +23,7 @@ import dev.stockade.compiler.check.rules.SecretLiteral;
 import dev.stockade.compiler.check.rules.SecretStatic;
 import dev.stockade.compiler.check.rules.UserRoot;
 import dev.stockade.compiler.check.rules.UserShared;
+import dev.stockade.compiler.check.rules.VolumeUngranted;
 import java.util.List;
 import java.util.Set;
 
@@ -57,7 +58,8 @@ public final class RuleRegistry {
             new SecretLiteral(),
             new SecretStatic(),
             new UserRoot(),
-            new UserShared());
+            new UserShared(),
+            new VolumeUngranted());
 
     /** Parser rules (syntax and naming), waiver rules, and target rules. */
     public static final Set<String> REPORTED_ELSEWHERE = Set.of(

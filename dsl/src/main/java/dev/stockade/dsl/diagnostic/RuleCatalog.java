@@ -129,6 +129,9 @@ public final class RuleCatalog {
     public static final RuleInfo VERSION =
             new RuleInfo("version", Severity.ERROR, Waivability.NEVER, "the file names a language version this release does not read");
 
+    public static final RuleInfo VOLUME_UNGRANTED =
+            new RuleInfo("volume-ungranted", Severity.ERROR, Waivability.NEVER, "a kubernetes volume names a path the filesystem block does not grant");
+
     /** All rules, sorted by id. */
     public static final List<RuleInfo> ALL = List.of(
             ACCEPT_NEVER,
@@ -168,7 +171,8 @@ public final class RuleCatalog {
             TARGET_SKIPPED,
             USER_ROOT,
             USER_SHARED,
-            VERSION);
+            VERSION,
+            VOLUME_UNGRANTED);
 
     private static final Map<String, RuleInfo> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::id, Function.identity()));

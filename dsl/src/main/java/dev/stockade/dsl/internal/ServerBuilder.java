@@ -47,6 +47,7 @@ final class ServerBuilder extends BuilderBase {
     private final SecretsBuilder secrets;
     private final SettingsBuilder settings;
     private final TargetSettingsBuilder targets;
+    private final KubernetesBuilder kubernetes;
 
     ServerBuilder(String file, Sink sink) {
         super(file, sink);
@@ -55,6 +56,7 @@ final class ServerBuilder extends BuilderBase {
         secrets = new SecretsBuilder(file, sink);
         settings = new SettingsBuilder(file, sink);
         targets = new TargetSettingsBuilder(file, sink);
+        kubernetes = new KubernetesBuilder(file, sink);
     }
 
     /** The server, or empty when its header is broken beyond use. */
@@ -147,7 +149,7 @@ final class ServerBuilder extends BuilderBase {
         } else if (stmt instanceof AuditBlockContext s) {
             parts.audit = Optional.of(settings.audit(s));
         } else if (stmt instanceof KubernetesBlockContext s) {
-            parts.kubernetes = Optional.of(targets.kubernetes(s));
+            parts.kubernetes = Optional.of(kubernetes.kubernetes(s));
         } else if (stmt instanceof ComposeBlockContext s) {
             parts.compose = Optional.of(targets.compose(s));
         } else if (stmt instanceof SystemdBlockContext s) {

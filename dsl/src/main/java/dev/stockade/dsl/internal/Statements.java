@@ -22,7 +22,8 @@ final class Statements {
         blocks.put("secrets", List.of("env", "vault"));
         blocks.put("limits", List.of("timeout", "retries", "memory", "cpu", "tasks", "open-files"));
         blocks.put("audit", List.of("log", "events", "rotate"));
-        blocks.put("kubernetes", List.of("namespace", "image", "service-account", "labels"));
+        blocks.put("kubernetes", List.of("namespace", "image", "service-account", "labels", "run-as-user", "run-as-group",
+                "volume"));
         blocks.put("compose", List.of("image", "build", "mount"));
         blocks.put("systemd", List.of("unit-name"));
         blocks.put("macos", List.of("label"));

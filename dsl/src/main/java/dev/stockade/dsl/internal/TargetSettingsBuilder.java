@@ -4,85 +4,27 @@ import dev.stockade.dsl.internal.antlr.StockadeParser.BuildStmtContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.ComposeBlockContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.ComposeImageStmtContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.ComposeStmtContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.KubernetesBlockContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.KubernetesImageStmtContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.KubernetesStmtContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.LabelEntryContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.LabelsBlockContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.MacosBlockContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.MacosStmtContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.MountStmtContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.NamespaceStmtContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.ServiceAccountStmtContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.SystemdBlockContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.SystemdStmtContext;
 import dev.stockade.dsl.internal.antlr.StockadeParser.UnknownComposeStmtContext;
-import dev.stockade.dsl.internal.antlr.StockadeParser.UnknownKubernetesStmtContext;
 import dev.stockade.dsl.model.ComposeSettings;
-import dev.stockade.dsl.model.KubernetesSettings;
-import dev.stockade.dsl.model.Label;
 import dev.stockade.dsl.model.MacosSettings;
-import dev.stockade.dsl.model.Mount;
 import dev.stockade.dsl.model.Name;
+import dev.stockade.dsl.model.Mount;
 import dev.stockade.dsl.model.SystemdSettings;
 import dev.stockade.dsl.model.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The per-target blocks: {@code kubernetes}, {@code compose}, {@code systemd}, {@code macos}. */
+/** The per-target blocks ({@code kubernetes} is {@link KubernetesBuilder}): {@code compose}, {@code systemd}, {@code macos}. */
 final class TargetSettingsBuilder extends BuilderBase {
 
     TargetSettingsBuilder(String file, Sink sink) {
         super(file, sink);
-    }
-
-    KubernetesSettings kubernetes(KubernetesBlockContext ctx) {
-        Optional<Name> namespace = Optional.empty();
-        Optional<Text> image = Optional.empty();
-        Optional<Name> serviceAccount = Optional.empty();
-        List<Label> labels = new ArrayList<>();
-        Once once = new Once("kubernetes");
-        requireSeparators(ctx.kubernetesBody());
-        for (KubernetesStmtContext stmt : ctx.kubernetesBody().kubernetesStmt()) {
-            if (stmt instanceof UnknownKubernetesStmtContext u) {
-                unknown(u.unknownStmt(), "kubernetes");
-                continue;
-            }
-            if (stmt instanceof LabelsBlockContext block) {
-                if (block.LBRACE() != null && !broken(block.LBRACE()) && once.first("labels", block)) {
-                    labels.addAll(labels(block));
-                }
-                continue;
-            }
-            if (broken(stmt) || !once.first(stmt.getStart().getText(), stmt)) {
-                continue;
-            }
-            if (stmt instanceof NamespaceStmtContext s) {
-                namespace = Optional.of(name(s.name(), NameKind.KUBERNETES));
-            } else if (stmt instanceof KubernetesImageStmtContext s) {
-                image = Optional.of(text(s.string(), "image"));
-            } else if (stmt instanceof ServiceAccountStmtContext s) {
-                serviceAccount = Optional.of(name(s.name(), NameKind.KUBERNETES));
-            }
-        }
-        return new KubernetesSettings(namespace, image, serviceAccount, labels, span(ctx));
-    }
-
-    private List<Label> labels(LabelsBlockContext block) {
-        List<Label> labels = new ArrayList<>();
-        requireSeparators(block.labelsBody());
-        for (LabelEntryContext entry : block.labelsBody().labelEntry()) {
-            if (broken(entry)) {
-                continue;
-            }
-            boolean quotedKey = entry.name() == null;
-            Text key = quotedKey ? text(entry.string(0), "label key")
-                    : new Text(entry.name().getText(), span(entry.name()));
-            Text value = text(entry.string(quotedKey ? 1 : 0), "label value");
-            labels.add(new Label(key, value, span(entry)));
-        }
-        return labels;
     }
 
     ComposeSettings compose(ComposeBlockContext ctx) {

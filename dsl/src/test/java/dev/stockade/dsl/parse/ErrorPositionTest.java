@@ -387,7 +387,7 @@ class ErrorPositionTest {
         check(row);
     }
 
-    private static void check(Row row) {
+    static void check(Row row) {
         ParseResult result = parse(row.text());
         List<Diagnostic> actual = result.diagnostics();
         String shown = show(actual);

@@ -102,7 +102,11 @@ spec:
       securityContext:
         runAsNonRoot: true
         runAsUser: ${v.uid}
-        runAsGroup: ${v.uid}
+        runAsGroup: ${v.gid}
+<#if v.fsGroup != 0>
+        fsGroup: ${v.fsGroup}
+        fsGroupChangePolicy: "OnRootMismatch"
+</#if>
         seccompProfile:
           type: RuntimeDefault
       containers:
@@ -111,7 +115,7 @@ spec:
           securityContext:
             runAsNonRoot: true
             runAsUser: ${v.uid}
-            runAsGroup: ${v.uid}
+            runAsGroup: ${v.gid}
             privileged: false
             allowPrivilegeEscalation: false
             readOnlyRootFilesystem: true
@@ -140,6 +144,21 @@ spec:
           volumeMounts:
             - name: "tmp"
               mountPath: "/tmp"
+<#list v.mounts as m>
+            - name: ${m.name}
+              mountPath: ${m.path}
+<#if m.subPath?has_content>
+              subPath: ${m.subPath}
+</#if>
+              readOnly: ${m.readOnly}
+</#list>
       volumes:
         - name: "tmp"
           emptyDir: {}
+<#list v.volumes as vol>
+        - name: ${vol.name}
+          ${vol.type}:
+<#list vol.fields as f>
+            ${f.key}: ${f.value}
+</#list>
+</#list>

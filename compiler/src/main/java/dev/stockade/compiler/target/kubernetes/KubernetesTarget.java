@@ -62,17 +62,33 @@ public final class KubernetesTarget implements ServerTarget {
         List<ManifestView.Egress> egress = EgressRules.of(ContainerPolicy.statementNetwork(server.effective()), rules)
                 .stream().map(KubernetesTarget::egress).toList();
         PodLowering pod = PodLowering.lower(server, report);
+        VolumeLowering.Result volumes = VolumeLowering.lower(server, settings, report);
+        int uid = uid(settings);
+        int gid = gid(settings);
         return new ManifestView(Header.of(server), about(server, settings, path), name, namespace,
                 labels(server, settings, report), List.of(selector(server)), account, egress,
-                server.effective().dns().isPresent(), YamlEscape.string(image.value()), ContainerPolicy.DEFAULT_UID,
-                pod.limits(), name, ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList());
+                server.effective().dns().isPresent(), YamlEscape.string(image.value()), uid, gid,
+                volumes.hasSources() ? gid : 0, pod.limits(), name,
+                ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList(),
+                volumes.mounts(), volumes.volumes());
+    }
+
+    /** {@code run-as-user}, else the documented default. */
+    static int uid(KubernetesSettings settings) {
+        return settings.runAsUser().map(c -> (int) c.value()).orElse(ContainerPolicy.DEFAULT_UID);
+    }
+
+    /** {@code run-as-group}, else the uid: a user's own group. */
+    static int gid(KubernetesSettings settings) {
+        return settings.runAsGroup().map(c -> (int) c.value()).orElse(uid(settings));
     }
 
     private static List<String> about(ServerContext server, KubernetesSettings settings, String path) {
         String namespace = settings.namespace().map(Name::value).orElse("NAMESPACE");
         List<String> lines = new ArrayList<>(List.of(
                 "Apply: kubectl apply" + (settings.namespace().isPresent() ? "" : " -n NAMESPACE") + " -f " + path,
-                "The pods run as uid and gid " + ContainerPolicy.DEFAULT_UID
+                "The pods run as " + (uid(settings) == gid(settings) ? "uid and gid " + uid(settings)
+                        : "uid " + uid(settings) + " and gid " + gid(settings))
                         + "; the NetworkPolicy needs a network plugin that enforces egress policies."));
         if (!ContainerPolicy.secretNames(server).isEmpty()) {
             lines.add("Create Secret \"" + server.name() + "\" in namespace \"" + namespace

@@ -11,6 +11,8 @@ import java.util.List;
  * @param egress the NetworkPolicy's egress rules to addresses; {@code dns} adds the cluster DNS rule
  * @param limits {@code resources.limits} entries ({@code memory}, {@code cpu})
  * @param env secret variables, each from the key of the same name in Secret {@code secretName}
+ * @param uid {@code runAsUser}; {@code gid} {@code runAsGroup}; {@code fsGroup} the pod's fsGroup, 0 for none
+ * @param mounts the volume mounts after {@code /tmp}, parent before child; {@code volumes} their volumes
  */
 public record ManifestView(
         List<String> header,
@@ -24,9 +26,13 @@ public record ManifestView(
         boolean dns,
         String image,
         int uid,
+        int gid,
+        int fsGroup,
         List<Entry> limits,
         String secretName,
-        List<String> env) {
+        List<String> env,
+        List<Mount> mounts,
+        List<Volume> volumes) {
 
     public ManifestView {
         header = List.copyOf(header);
@@ -36,9 +42,22 @@ public record ManifestView(
         egress = List.copyOf(egress);
         limits = List.copyOf(limits);
         env = List.copyOf(env);
+        mounts = List.copyOf(mounts);
+        volumes = List.copyOf(volumes);
     }
 
-    /** {@code key: value}, both quoted. */
+    /** A volumeMount: {@code name}, {@code mountPath} and {@code subPath} quoted ({@code subPath} empty for none). */
+    public record Mount(String name, String path, String subPath, boolean readOnly) {
+    }
+
+    /** A pod volume: {@code name} quoted, {@code type} the source's key, {@code fields} its entries (values final text). */
+    public record Volume(String name, String type, List<Entry> fields) {
+        public Volume {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** {@code key: value}, the value final YAML text (quoted). */
     public record Entry(String key, String value) {
     }
 

@@ -1,7 +1,6 @@
 package dev.stockade.compiler.target.kubernetes;
 
 import dev.stockade.compiler.check.ServerContext;
-import dev.stockade.compiler.effective.FsEntry;
 import dev.stockade.compiler.target.TargetReport;
 import dev.stockade.compiler.target.container.ContainerPolicy;
 import dev.stockade.compiler.target.escape.YamlEscape;
@@ -11,10 +10,8 @@ import dev.stockade.dsl.model.Limits;
 import dev.stockade.dsl.model.Loopback;
 import dev.stockade.dsl.model.NetworkRules;
 import dev.stockade.dsl.model.Vault;
-import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,18 +44,8 @@ record PodLowering(List<ManifestView.Entry> limits) {
         return new ManifestView.Entry(key, YamlEscape.string(value));
     }
 
-    /** The language cannot name a volume source yet: no grant is mounted, each one is reported. */
+    /** The grants are {@link VolumeLowering}'s; what remains is the file size limit. */
     private static void reportFilesystem(ServerContext server, TargetReport report) {
-        Map<String, Span> spans = ContainerPolicy.statementSpans(server.effective());
-        for (FsEntry entry : ContainerPolicy.statementFilesystem(server.effective()).entries()) {
-            if (entry.access().isDenied()) {
-                continue;
-            }
-            report.approximation(KubernetesTarget.NAME, server, spans.get(entry.path()),
-                    "\"" + entry.path() + "\" is not mounted: the kubernetes block cannot name a volume source yet, "
-                            + "so the pod sees only its image there",
-                    "build the files into the image, or add a volume to the generated Deployment with a kustomize patch");
-        }
         server.server().filesystem().flatMap(Filesystem::maxFileSize).ifPresent(size -> report.approximation(
                 KubernetesTarget.NAME, server, size.span(),
                 "max-file-size is not enforced: a pod spec has no file size limit",

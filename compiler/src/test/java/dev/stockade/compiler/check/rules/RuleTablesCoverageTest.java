@@ -16,7 +16,7 @@ class RuleTablesCoverageTest {
 
     private static List<RuleCase> allRows() {
         return Stream.of(FsRulesTest.cases(), NetRulesTest.cases(), IdentitySecretRulesTest.cases(),
-                FleetRulesTest.cases(), WaiverRulesTest.cases()).flatMap(s -> s).toList();
+                FleetRulesTest.cases(), WaiverRulesTest.cases(), KubernetesRulesTest.cases()).flatMap(s -> s).toList();
     }
 
     @Test

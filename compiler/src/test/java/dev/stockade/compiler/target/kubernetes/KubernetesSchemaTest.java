@@ -73,12 +73,19 @@ class KubernetesSchemaTest {
         JsonNode container = pod.path("containers").get(0);
         JsonNode security = container.path("securityContext");
         assertThat(security.path("runAsNonRoot").booleanValue()).isTrue();
-        assertThat(security.path("runAsUser").intValue()).isPositive();
+        assertThat(security.path("runAsUser").intValue()).isPositive().isEqualTo(KubernetesTarget.uid(settings));
+        assertThat(security.path("runAsGroup").intValue()).isPositive().isEqualTo(KubernetesTarget.gid(settings));
+        assertThat(pod.path("securityContext").path("runAsUser")).isEqualTo(security.path("runAsUser"));
+        assertThat(pod.path("securityContext").path("runAsGroup")).isEqualTo(security.path("runAsGroup"));
         assertThat(security.path("allowPrivilegeEscalation").booleanValue()).isFalse();
         assertThat(security.path("readOnlyRootFilesystem").booleanValue()).isTrue();
         assertThat(security.path("capabilities").path("drop")).extracting(JsonNode::asText).containsExactly("ALL");
         assertThat(security.path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
-        assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).containsExactly("/tmp");
+        assertThat(container.path("volumeMounts").get(0).path("mountPath").asText()).isEqualTo("/tmp");
+        if (settings.volumes().isEmpty()) {
+            assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).containsExactly("/tmp");
+            assertThat(pod.path("securityContext").has("fsGroup")).isFalse();
+        }
         assertThat(container.path("env").findValues("value")).as("secret values never appear").isEmpty();
         container.path("env").forEach(env -> assertThat(env.path("valueFrom").path("secretKeyRef").path("name").asText())
                 .isEqualTo(server.name()));

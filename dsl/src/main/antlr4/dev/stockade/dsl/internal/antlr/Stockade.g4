@@ -98,6 +98,9 @@ kubernetesStmt
     | IMAGE string                                         # kubernetesImageStmt
     | SERVICE_ACCOUNT name                                 # serviceAccountStmt
     | LABELS NL* LBRACE labelsBody RBRACE                  # labelsBlock
+    | RUN_AS_USER count                                    # runAsUserStmt
+    | RUN_AS_GROUP count                                   # runAsGroupStmt
+    | VOLUME string name (name | string)                   # volumeStmt
     | unknownStmt                                          # unknownKubernetesStmt
     ;
 
@@ -141,7 +144,7 @@ name
     | SECRETS | ENV | VAULT | ROLE | TTL
     | LIMITS | TIMEOUT | RETRIES | MEMORY | CPU | TASKS | OPEN_FILES
     | AUDIT | LOG | EVENTS | ROTATE | KEEP
-    | KUBERNETES | NAMESPACE | IMAGE | SERVICE_ACCOUNT | LABELS
+    | KUBERNETES | NAMESPACE | IMAGE | SERVICE_ACCOUNT | LABELS | RUN_AS_USER | RUN_AS_GROUP | VOLUME
     | COMPOSE | BUILD | MOUNT | AT | SYSTEMD | UNIT_NAME | MACOS | LABEL
     | ACCEPT | BECAUSE
     ;
@@ -201,6 +204,9 @@ NAMESPACE       : 'namespace' ;
 IMAGE           : 'image' ;
 SERVICE_ACCOUNT : 'service-account' ;
 LABELS          : 'labels' ;
+RUN_AS_USER     : 'run-as-user' ;
+RUN_AS_GROUP    : 'run-as-group' ;
+VOLUME          : 'volume' ;
 COMPOSE         : 'compose' ;
 BUILD           : 'build' ;
 MOUNT           : 'mount' ;
