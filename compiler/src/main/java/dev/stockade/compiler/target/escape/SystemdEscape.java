@@ -54,22 +54,8 @@ public final class SystemdEscape {
         return out.toString().strip();
     }
 
+    /** Double-quoted with C escapes; {@code %} doubled (the hex escapes never contain one). */
     private static String quoted(String word) {
-        StringBuilder out = new StringBuilder("\"");
-        word.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '%' -> out.append("%%");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7F) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\x%02x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
+        return DoubleQuoted.quote(word, DoubleQuoted::isControl, "\\x%02x").replace("%", "%%");
     }
 }

@@ -1,7 +1,5 @@
 package dev.stockade.compiler.target.escape;
 
-import java.util.Locale;
-
 /** Escaping for YAML: every user value becomes a double-quoted scalar. */
 public final class YamlEscape {
 
@@ -9,20 +7,11 @@ public final class YamlEscape {
     }
 
     public static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        value.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7F || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) {
-                        out.append(String.format(Locale.ROOT, "\\u%04X", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
+        return DoubleQuoted.quote(value, YamlEscape::needsEscape, "\\u%04X");
+    }
+
+    /** Controls, and the characters YAML treats as line breaks or a byte order mark. */
+    private static boolean needsEscape(int cp) {
+        return DoubleQuoted.isControl(cp) || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
     }
 }
