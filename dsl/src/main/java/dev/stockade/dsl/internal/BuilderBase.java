@@ -119,16 +119,22 @@ abstract class BuilderBase {
         Token last = previous.getStop();
         if (broken(previous)) {
             suppressed.add(start.getTokenIndex());
-        } else if (last != null && last.getType() == StockadeParser.LITERAL && UNITS.contains(start.getText().toLowerCase(java.util.Locale.ROOT))) {
+        } else if (last != null && last.getType() == StockadeParser.LITERAL
+                && UNITS.containsKey(start.getText().toLowerCase(java.util.Locale.ROOT))) {
             suppressed.add(start.getTokenIndex());
             unitSplitOff.add(last.getTokenIndex());
+            String unit = UNITS.get(start.getText().toLowerCase(java.util.Locale.ROOT));
             sink.error("syntax", span(start), "unit " + Quote.of(start.getText()) + " is separated from its number",
-                    "write the number and its unit without a space: " + last.getText() + start.getText());
+                    "write the number and its unit without a space, in the unit's own case: " + last.getText() + unit);
         }
     }
 
-    private static final java.util.Set<String> UNITS =
-            java.util.Set.of("b", "kib", "mib", "gib", "kb", "mb", "gb", "ms", "s", "m", "h", "%");
+    /** Units by their lower-case spelling, to their one correct spelling ({@code 5 mb} → {@code 5MB}). */
+    private static final java.util.Map<String, String> UNITS = java.util.Map.ofEntries(
+            java.util.Map.entry("b", "B"), java.util.Map.entry("kib", "KiB"), java.util.Map.entry("mib", "MiB"),
+            java.util.Map.entry("gib", "GiB"), java.util.Map.entry("kb", "KB"), java.util.Map.entry("mb", "MB"),
+            java.util.Map.entry("gb", "GB"), java.util.Map.entry("ms", "ms"), java.util.Map.entry("s", "s"),
+            java.util.Map.entry("m", "m"), java.util.Map.entry("h", "h"), java.util.Map.entry("%", "%"));
     private final java.util.Set<Integer> suppressed = new java.util.HashSet<>();
     // Numbers whose unit was written after a space: already reported at the unit, so "has no unit" would repeat it.
     private final java.util.Set<Integer> unitSplitOff = new java.util.HashSet<>();

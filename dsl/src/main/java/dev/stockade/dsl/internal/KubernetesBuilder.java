@@ -143,10 +143,14 @@ final class KubernetesBuilder extends BuilderBase {
             }
             boolean quotedKey = entry.name() == null;
             Text key = quotedKey ? text(entry.string(0), "label key")
-                    : new Text(entry.name().getText(), span(entry.name()));
+                    : asText(name(entry.name(), NameKind.LABEL));
             Text value = text(entry.string(quotedKey ? 1 : 0), "label value");
             labels.add(new Label(key, value, span(entry)));
         }
         return labels;
+    }
+
+    private static Text asText(dev.stockade.dsl.model.Name name) {
+        return new Text(name.value(), name.span());
     }
 }

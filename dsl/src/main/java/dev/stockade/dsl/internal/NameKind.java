@@ -6,6 +6,7 @@ enum NameKind {
     USER("user name", 32, false),
     GROUP("group name", 32, false),
     KUBERNETES("kubernetes name", 63, true),
+    LABEL("label key", 63, true),
     UNIT("unit name", 255, false),
     RULE("rule id", 255, false),
     ENV("environment variable name", 255, false);

@@ -120,6 +120,8 @@ class ErrorPositionTest {
                 row("size unit mib", inBlock("limits", "memory 512mib"), at("syntax", 4, 12, 18).hint("512MiB")),
                 row("size with a space before the unit", inBlock("filesystem", "max-file-size 10 MiB"),
                         at("syntax", 4, 22, 25).hint("10MiB")),
+                row("size with a space and the unit in the wrong case", inBlock("limits", "memory 5 mb"),
+                        at("syntax", 4, 14, 16).hint("5MB")),
                 row("duration with a space before the unit", inBlock("limits", "timeout 30 s"),
                         at("syntax", 4, 16, 17).hint("30s")),
                 row("size without unit", inBlock("limits", "memory 512"), at("syntax", 4, 12, 15)),
@@ -320,7 +322,9 @@ class ErrorPositionTest {
                 row("env name starting with a digit", inBlock("secrets", "env OK 1BAD"), at("name-syntax", 4, 12, 16)),
                 row("env name with -", inBlock("secrets", "env a-b"), at("name-syntax", 4, 9, 12)),
                 row("vault env name with -", inBlock("secrets", "vault \"v\" { a-b = x }"), at("name-syntax", 4, 17, 20)),
-                row("accept rule id in upper case", inServer("  accept Audit-Missing because \"x\""), at("name-syntax", 3, 10, 23)));
+                row("accept rule id in upper case", inServer("  accept Audit-Missing because \"x\""), at("name-syntax", 3, 10, 23)),
+                row("bare label key in upper case", inServer("  kubernetes {\n    labels { Team = \"x\" }\n  }"),
+                        at("name-syntax", 4, 14, 18).hint("team")));
     }
 
     static Stream<Row> command() {
