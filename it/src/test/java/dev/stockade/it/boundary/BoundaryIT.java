@@ -35,8 +35,8 @@ class BoundaryIT {
             created.addAll(List.of(w.fs, w.net, w.network.name, w.root.toString()));
             w.plantSymlink();
             String ruleset = w.network.ruleset();
-            assertThat(ruleset).as("both servers' rules are loaded").contains("table inet stockade-" + w.fs + " {",
-                    "table inet stockade-" + w.net + " {");
+            assertThat(ruleset).as("both servers' rules are loaded, in the shared table").contains("table inet stockade {",
+                    "\tchain egress-" + w.fs + " {", "\tchain egress-" + w.net + " {");
             assertThat(ruleset).as("no rule opens the metadata range").doesNotContain("169.254");
             Path scratch = Files.createDirectories(w.path("client"));
             List<Attack> suite = Suite.all(w);
