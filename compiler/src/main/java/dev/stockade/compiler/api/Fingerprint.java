@@ -1,27 +1,36 @@
 package dev.stockade.compiler.api;
 
 import dev.stockade.dsl.source.SourceFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * What a run depended on, as one SHA-256: the policies (paths and text), the plugin version and
+ * What a run depended on, as one checksum: the policies (paths and text), the plugin version and
  * the configuration. A goal records it after a successful run and skips the next run when it has
  * not changed, which keeps a build that touches no policy quiet and fast.
  *
  * <p>The record is two lines, the fingerprint and the summary of the run it stands for, so a
  * skipped run can still say what the last one found.
+ *
+ * <p>The checksum is CRC-32 and CRC-32C of the length-prefixed inputs, and their total length
+ * (80 bits): it only has to notice an accidental change, and it runs on every build in a fresh
+ * plugin class loader, where the first SHA-256 costs about 35 ms of provider set-up alone and
+ * hashing is still interpreted (the up-to-date path of the bundled examples took 130 to 250 ms
+ * with SHA-256; docs/performance.md). A stale skip cannot hide anything from CI: {@code check}
+ * compiles and compares every byte.
  */
 public final class Fingerprint {
 
-    private static final String FORMAT = "stockade-fingerprint 1";
+    private static final String FORMAT = "stockade-fingerprint 2";
 
     private Fingerprint() {
     }
@@ -31,23 +40,41 @@ public final class Fingerprint {
      * so no two different inputs can be spelled the same way.
      */
     public static String of(List<SourceFile> sources, SortedMap<String, String> settings) {
-        ByteArrayOutputStream input = new ByteArrayOutputStream();
-        put(input, FORMAT);
+        Sum sum = new Sum();
+        sum.put(FORMAT);
         settings.forEach((key, value) -> {
-            put(input, key);
-            put(input, value);
+            sum.put(key);
+            sum.put(value);
         });
         for (SourceFile source : sources) {
-            put(input, source.path());
-            put(input, source.text());
+            sum.put(source.path());
+            sum.put(source.text());
         }
-        return GeneratedFile.sha256(input.toByteArray());
+        return sum.hex();
     }
 
-    private static void put(ByteArrayOutputStream input, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        input.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        input.writeBytes(bytes);
+    /** CRC-32, CRC-32C and the length of length-prefixed byte strings. */
+    private static final class Sum {
+        private final CRC32 crc = new CRC32();
+        private final CRC32C crcC = new CRC32C();
+        private long length;
+
+        void put(String text) {
+            put(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void put(byte[] bytes) {
+            byte[] prefix = (bytes.length + ":").getBytes(StandardCharsets.US_ASCII);
+            for (byte[] part : new byte[][] {prefix, bytes}) {
+                crc.update(part);
+                crcC.update(part);
+                length += part.length;
+            }
+        }
+
+        String hex() {
+            return String.format(Locale.ROOT, "%08x%08x-%x", crc.getValue(), crcC.getValue(), length);
+        }
     }
 
     /**
@@ -82,20 +109,26 @@ public final class Fingerprint {
     }
 
     /**
-     * The state of an output directory as a fingerprint setting: the manifest's hash when every
-     * file it lists is there with the listed content, otherwise {@code "modified"}, which no
-     * recorded fingerprint can match (a run records only after writing a whole directory).
+     * The state of an output directory as a fingerprint setting: a checksum of the manifest and of
+     * every file it lists (path, size and content), or {@code "modified"} when one of them is
+     * missing. A hand edit changes the state, so no recorded fingerprint matches it (a run
+     * records only after writing a whole directory) and the next run repairs the file.
      */
     public static String outputState(Path outputDirectory) {
         try {
             Manifest manifest = Manifest.read(outputDirectory);
-            for (var entry : manifest.sha256ByPath().entrySet()) {
-                Path file = outputDirectory.resolve(entry.getKey());
-                if (!Files.isRegularFile(file) || !GeneratedFile.sha256(Files.readAllBytes(file)).equals(entry.getValue())) {
+            Sum sum = new Sum();
+            Path manifestFile = outputDirectory.resolve(Manifest.FILE_NAME);
+            sum.put(Files.isRegularFile(manifestFile) ? Files.readAllBytes(manifestFile) : new byte[0]);
+            for (String path : manifest.sha256ByPath().keySet()) {
+                Path file = outputDirectory.resolve(path);
+                if (!Files.isRegularFile(file)) {
                     return "modified";
                 }
+                sum.put(path);
+                sum.put(Files.readAllBytes(file));
             }
-            return manifest.file().sha256();
+            return sum.hex();
         } catch (IOException unreadable) {
             return "modified";
         }

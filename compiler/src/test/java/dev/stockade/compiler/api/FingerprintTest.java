@@ -53,7 +53,11 @@ class FingerprintTest {
 
         assertThat(state).isNotEqualTo("modified").isEqualTo(Fingerprint.outputState(dir));
         Files.writeString(dir.resolve("a"), "edited\n");
-        assertThat(Fingerprint.outputState(dir)).isEqualTo("modified");
+        assertThat(Fingerprint.outputState(dir)).isNotEqualTo(state);
+        Files.writeString(dir.resolve("a"), "y\n");
+        assertThat(Fingerprint.outputState(dir)).as("same size, other content").isNotEqualTo(state);
+        Files.writeString(dir.resolve("a"), "x\n");
+        assertThat(Fingerprint.outputState(dir)).as("the content as generated again").isEqualTo(state);
         Files.delete(dir.resolve("a"));
         assertThat(Fingerprint.outputState(dir)).isEqualTo("modified");
     }

@@ -7,7 +7,11 @@ import dev.stockade.dsl.source.SourceFile;
 import dev.stockade.dsl.source.Span;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses one file: lexer, parser with Stockade's error strategy (ANTLR's console listeners
@@ -23,11 +27,19 @@ public final class FileParser {
         long[] malformed = malformed(source, sink);
         StockadeLexer lexer = new StockadeLexer(CharStreams.fromString(source.text(), source.path()));
         lexer.removeErrorListeners();
-        StockadeParser parser = new StockadeParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        StockadeParser parser = new StockadeParser(tokens);
         parser.removeErrorListeners();
-        parser.setErrorHandler(new SyntaxErrors(source.path(), sink, malformed));
         try {
-            StockadeParser.PolicyFileContext tree = parser.policyFile();
+            StockadeParser.PolicyFileContext tree = malformed.length == 0 ? fast(parser) : null;
+            if (tree == null) {
+                // The full parse: LL prediction and Stockade's recovery, which reports every error.
+                tokens.seek(0);
+                parser.reset();
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                parser.setErrorHandler(new SyntaxErrors(source.path(), sink, malformed));
+                tree = parser.policyFile();
+            }
             return Optional.of(new ModelBuilder(source.path(), sink).build(tree));
         } catch (SyntaxErrors.TooMany stop) {
             int line = Math.max(1, stop.at.getLine());
@@ -36,6 +48,23 @@ public final class FileParser {
                     SyntaxErrors.TOO_MANY,
                     "is this a .stockade policy? fix the first errors and run again");
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The standard two-stage parse, first stage: SLL prediction (no full-context lookahead) with
+     * an error strategy that gives up at the first problem. A file it parses is syntactically
+     * valid and gets the same tree as with LL; anything else (a syntax error, or a decision SLL
+     * cannot make) returns null and the file is parsed again in full, so diagnostics are the
+     * same. Most files are valid, and SLL is much cheaper.
+     */
+    private static StockadeParser.PolicyFileContext fast(StockadeParser parser) {
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.policyFile();
+        } catch (ParseCancellationException | RecognitionException failed) {
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.compose;
 
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
+import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.dsl.model.Ip;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,10 +54,17 @@ final class Subnets {
     /** The first {@code count} subnets of the pool, in address order, that hold no granted address. */
     private static List<Cidr> free(Cidr pool, int length, AddressSet granted, int count) {
         List<Cidr> out = new ArrayList<>();
+        // One sweep: the slots rise in address order and the granted ranges are sorted and disjoint.
+        List<IpRange> taken = granted.ranges().stream().filter(r -> r.first().v6() == pool.network().v6()).toList();
+        int next = 0;
         long slots = 1L << Math.min(length - pool.length(), 20);
         for (long slot = 0; slot < slots && out.size() < count; slot++) {
             Cidr subnet = nth(pool, length, slot);
-            if (AddressSet.of(subnet).intersect(granted).isEmpty()) {
+            IpRange range = subnet.range();
+            while (next < taken.size() && taken.get(next).last().compareTo(range.first()) < 0) {
+                next++;
+            }
+            if (next == taken.size() || taken.get(next).first().compareTo(range.last()) > 0) {
                 out.add(subnet);
             }
         }

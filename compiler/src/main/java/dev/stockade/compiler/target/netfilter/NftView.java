@@ -25,7 +25,7 @@ public record NftView(
         rules = List.copyOf(rules);
     }
 
-    /** {@code FAMILY daddr ADDRESSES PROTOCOL dport PORTS accept}, as nft list ruleset lists it. */
+    /** {@code FAMILY daddr ADDRESS PROTOCOL dport PORT accept}: one address range and one port range, as nft list ruleset lists it. */
     public record Rule(String family, String addresses, String protocol, String ports) {
     }
 }

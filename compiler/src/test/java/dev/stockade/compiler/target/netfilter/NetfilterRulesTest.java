@@ -49,7 +49,8 @@ class NetfilterRulesTest {
                 "-d 198.51.100.0/25 -p tcp -m tcp --dport 443 -j RETURN",
                 "-j REJECT --reject-with icmp-admin-prohibited");
         assertThat(rules(artifacts, ".nft")).containsExactly(
-                "ip daddr { 198.51.100.0/25, 198.51.100.130 } tcp dport 443 accept",
+                "ip daddr 198.51.100.0/25 tcp dport 443 accept",
+                "ip daddr 198.51.100.130 tcp dport 443 accept",
                 "reject with icmpx admin-prohibited");
     }
 
