@@ -6,7 +6,9 @@ import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -48,6 +50,25 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
         settings.put("outputDirectory", resolve(outputDirectory).toString());
         settings.put("targets", targets == null ? "" : targets.strip());
         return settings;
+    }
+
+    /** What a compile goal runs on: its settings read and checked, and the policies loaded. */
+    record Run(FailOn threshold, List<String> names, List<SourceFile> sources, Path output) {
+    }
+
+    /** The run's inputs, or empty when the goal is skipped or there is no policy (both logged already). */
+    final Optional<Run> prepare() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Stockade " + goal() + " skipped (stockade.skip)");
+            return Optional.empty();
+        }
+        FailOn threshold = failOnSetting();
+        List<String> names = targetNames();
+        List<SourceFile> sources = loadPolicies();
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Run(threshold, names, sources, resolve(outputDirectory)));
     }
 
     /** The comparison, and the summary line of the findings that came with it. */

@@ -28,17 +28,14 @@ public class CheckMojo extends AbstractCompileMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Stockade check skipped (stockade.skip)");
+        Optional<Run> run = prepare();
+        if (run.isEmpty()) {
             return;
         }
-        FailOn threshold = failOnSetting();
-        List<String> names = targetNames();
-        List<SourceFile> sources = loadPolicies();
-        if (sources.isEmpty()) {
-            return;
-        }
-        Path output = resolve(outputDirectory);
+        FailOn threshold = run.get().threshold();
+        List<String> names = run.get().names();
+        List<SourceFile> sources = run.get().sources();
+        Path output = run.get().output();
         getLog().info("Checking " + display(output) + " against " + count(sources.size(), "policy file", "policy files")
                 + " in " + display(resolve(policyDirectory)));
         Drift drift = compileAndCompare(sources, threshold, names).drift();

@@ -7,6 +7,7 @@ import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,17 +31,14 @@ public class GenerateMojo extends AbstractCompileMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Stockade generate skipped (stockade.skip)");
+        Optional<Run> run = prepare();
+        if (run.isEmpty()) {
             return;
         }
-        FailOn threshold = failOnSetting();
-        List<String> names = targetNames();
-        List<SourceFile> sources = loadPolicies();
-        if (sources.isEmpty()) {
-            return;
-        }
-        Path output = resolve(outputDirectory);
+        FailOn threshold = run.get().threshold();
+        List<String> names = run.get().names();
+        List<SourceFile> sources = run.get().sources();
+        Path output = run.get().output();
         if (upToDate(fingerprint(sources, threshold, output), sources.size())) {
             return;
         }
