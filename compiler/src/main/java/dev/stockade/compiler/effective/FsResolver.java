@@ -1,5 +1,6 @@
 package dev.stockade.compiler.effective;
 
+import dev.stockade.dsl.PathSyntax;
 import dev.stockade.dsl.model.FsMode;
 import dev.stockade.dsl.model.FsStatement;
 import dev.stockade.dsl.model.PathValue;
@@ -47,9 +48,8 @@ record FsResolver(FsGrants grants, List<Source> sources) {
         }
     }
 
-    /** Paths the parser rejected (relative, with ..) never reach the effective policy. */
+    /** Paths the parser rejected (relative, with .., globs) never reach the effective policy. */
     private static boolean valid(String path) {
-        return path.startsWith("/") && !path.contains("//") && !("/" + path + "/").contains("/../")
-                && !("/" + path + "/").contains("/./") && path.chars().noneMatch(Character::isISOControl);
+        return PathSyntax.isValid(path);
     }
 }

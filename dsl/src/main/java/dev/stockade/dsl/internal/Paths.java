@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Checks that a path is absolute and normalized ({@code path-syntax}), and drops a trailing slash. */
-final class Paths {
+public final class Paths {
 
     private static final String GLOB = "*?[]{}";
 
@@ -25,7 +25,7 @@ final class Paths {
     }
 
     /** The message for what is wrong with {@code value}, or null when it is a valid path. */
-    static String problem(String value) {
+    public static String problem(String value) {
         int control = Strings.firstControl(value);
         if (control >= 0) {
             return "path " + Quote.of(value) + " holds the control character " + Quote.codePoint(control);
