@@ -26,7 +26,9 @@ import java.util.Optional;
  * with a {@code subPath}; with the same writability it is already visible and needs nothing;</li>
  * <li>a deny inside a mounted grant is hidden by an empty in-memory {@code emptyDir} mounted over it
  * (read-only unless a mount below it needs its mount point created);</li>
- * <li>a grant outside every mounted volume is not mounted and is reported.</li>
+ * <li>a grant outside every mounted volume is not mounted; all of a server's are reported in one
+ * finding on its kubernetes block, where the fix goes (a finding per path was most of a large
+ * fleet's diagnostics, and of its memory).</li>
  * </ul>
  */
 final class VolumeLowering {
@@ -43,6 +45,7 @@ final class VolumeLowering {
     private final List<Point> points = new ArrayList<>();
     private final Map<String, ManifestView.Volume> volumes = new LinkedHashMap<>();
     private final Map<String, String> hiddenWritable = new LinkedHashMap<>();
+    private final List<String> unmounted = new ArrayList<>();
 
     private VolumeLowering(ServerContext server, TargetReport report) {
         this.server = server;
@@ -71,6 +74,7 @@ final class VolumeLowering {
                 grant(entry, Optional.ofNullable(byPath.get(entry.path())));
             }
         }
+        reportUnmounted(settings);
         List<ManifestView.Mount> mounts = new ArrayList<>();
         List<ManifestView.Volume> all = new ArrayList<>(volumes.values());
         for (Point p : points) {
@@ -102,10 +106,7 @@ final class VolumeLowering {
         Optional<Point> enclosing = enclosing(path);
         Optional<Point> source = enclosingSource(path);
         if (source.isEmpty()) {
-            approximation(path, "\"" + path + "\" is not mounted: the kubernetes block names no volume for it, "
-                            + "so the pod sees only its image there",
-                    "name its source: volume \"" + path + "\" claim NAME (or config-map, secret, host-path), "
-                            + "or build the files into the image");
+            unmounted.add(path);
             return;
         }
         Point parent = source.get();
@@ -125,6 +126,25 @@ final class VolumeLowering {
         mountBelowHidden(path);
         points.add(new Point(path, parent.volume(), parent.subPath().isEmpty() ? rel : parent.subPath() + "/" + rel,
                 readOnly, false));
+    }
+
+    /** Every grant left unmounted, named in one finding on the kubernetes block. */
+    private void reportUnmounted(KubernetesSettings settings) {
+        if (unmounted.isEmpty()) {
+            return;
+        }
+        String paths = "\"" + String.join("\", \"", unmounted) + "\"";
+        String message = unmounted.size() == 1
+                ? paths + " is not mounted: the kubernetes block names no volume for it, so the pod sees only its "
+                        + "image there"
+                : unmounted.size() + " granted paths are not mounted: the kubernetes block names no volume for them, "
+                        + "so the pod sees only its image there: " + paths;
+        String hint = unmounted.size() == 1
+                ? "name its source: volume " + paths + " claim NAME (or config-map, secret, host-path), or build "
+                        + "the files into the image"
+                : "name their sources: a volume \"PATH\" claim NAME (or config-map, secret, host-path) for each, or "
+                        + "build the files into the image";
+        report.approximation(KubernetesTarget.NAME, server, settings.span(), message, hint);
     }
 
     private void hide(String path) {

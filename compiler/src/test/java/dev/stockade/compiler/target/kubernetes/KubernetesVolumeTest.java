@@ -16,6 +16,7 @@ import dev.stockade.compiler.target.container.Yaml;
 import dev.stockade.dsl.model.FsMode;
 import dev.stockade.dsl.model.KubernetesSettings;
 import dev.stockade.dsl.model.KubernetesVolume;
+import dev.stockade.dsl.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +76,40 @@ class KubernetesVolumeTest {
         assertThat(mounts).noneMatch(m -> m.path().equals("/srv/models") || m.path().equals("/srv/data/reference"));
         assertThat(outcome.diagnostics()).filteredOn(d -> d.rule().equals("target-approximation"))
                 .extracting(d -> d.span().line())
-                .containsExactlyInAnyOrder(12, 12, 21, 22, 37, 38);
+                .containsExactlyInAnyOrder(12, 12, 21, 27, 37, 38);
         JsonNode pod = Yaml.documents(outcome.artifacts().get(0).content()).get(2).path("spec").path("template").path("spec");
         assertThat(pod.path("securityContext").path("fsGroup").intValue()).isEqualTo(10002);
+    }
+
+    @Test
+    void grantsWithoutASourceAreNamedInOneFindingOnTheBlock() {
+        String policy = """
+                stockade 1
+                server unmounted {
+                  command "/usr/bin/node" "/opt/unmounted/server.js"
+                  runtime node
+                  filesystem {
+                    read "/srv/a"
+                    write "/srv/b"
+                    read "/srv/c"
+                  }
+                  network none
+                  kubernetes {
+                    image "registry.example.com/unmounted:1.0.0"
+                    volume "/srv/c" claim c-data
+                  }
+                }
+                """;
+        Stockade.Outcome outcome = Stockade.compile(List.of(SourceFile.of("unmounted.stockade", policy)),
+                List.of(KubernetesTarget.NAME));
+        assertThat(outcome.diagnostics()).filteredOn(d -> d.message().contains("not mounted"))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.span().line()).isEqualTo(11);
+                    assertThat(d.message()).isEqualTo("kubernetes: 2 granted paths are not mounted: the kubernetes "
+                            + "block names no volume for them, so the pod sees only its image there: \"/srv/a\", \"/srv/b\"");
+                    assertThat(d.hint()).startsWith("name their sources: a volume \"PATH\" claim NAME");
+                });
     }
 
     private static void check(ServerContext server, List<Mount> mounts) {
