@@ -82,16 +82,19 @@ public final class Stockade {
         List<Target> targets = TargetRegistry.select(targetNames);
         try (Fanout fanout = Fanout.of(threads)) {
             ParseResult parse = PolicyParser.combine(fanout.map(files, PolicyParser::parseFile));
-            List<ServerContext> servers = Checker.resolve(parse.policies(), fanout);
-            Findings findings = Checker.findings(servers, fanout);
+            // Two passes over the servers, each resolving a server's effective policy when its
+            // chunk reaches it and dropping it after: check everything, then (when nothing blocks)
+            // compile. Resolving twice costs less than holding a large fleet's resolved policies.
+            List<ServerContext> servers = parse.policies().servers().stream().map(ServerContext::new).toList();
+            Findings findings = Checker.findings(servers, fanout, true);
             List<Diagnostic> checked = waived(servers, findings, parse, false);
             if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
                 return new Outcome(parse, checked, List.of());
             }
             if (ordered) {
-                TargetRunner.run(targets, servers, findings, fanout).forEach(sink);
+                TargetRunner.run(targets, servers, findings, fanout, true).forEach(sink);
             } else {
-                TargetRunner.stream(targets, servers, findings, fanout, sink);
+                TargetRunner.stream(targets, servers, findings, fanout, sink, true);
             }
             return new Outcome(parse, waived(servers, findings, parse, true), List.of());
         }

@@ -32,33 +32,64 @@ public final class Checker {
     }
 
     /**
-     * {@link #findings(List)}, the per-server rules spread over {@code fanout}'s threads: each chunk
-     * of servers reports into one buffer per rule, merged rule by rule in chunk order, so the
-     * findings come out in the same order as on one thread. Fleet rules run on this thread.
+     * {@link #findings(List)}, the servers spread over {@code fanout}'s threads: each chunk of
+     * servers reports into one buffer per rule, merged rule by rule in chunk order, so the findings
+     * come out in the same order as on one thread. Each worker takes its servers one at a time:
+     * every server rule checks it and every fleet rule takes its summary of it, and with
+     * {@code release} its effective policy is then dropped, so a fleet's resolved policies are never
+     * all held at once. Fleet rules compare the summaries on this thread.
      */
-    public static Findings findings(List<ServerContext> servers, Fanout fanout) {
+    public static Findings findings(List<ServerContext> servers, Fanout fanout, boolean release) {
         List<Rule> rules = RuleRegistry.ALL;
-        List<List<Findings>> byChunk = fanout.chunks(servers, chunk -> {
-            List<Findings> perRule = new ArrayList<>(rules.size());
-            for (Rule rule : rules) {
-                Findings found = new Findings();
-                if (rule instanceof ServerRule perServer) {
-                    chunk.forEach(server -> perServer.check(server, found));
-                }
-                perRule.add(found);
+        List<Chunk> byChunk = fanout.chunks(servers, chunk -> {
+            Chunk found = new Chunk(new ArrayList<>(rules.size()), new ArrayList<>(rules.size()));
+            for (int r = 0; r < rules.size(); r++) {
+                found.findings().add(new Findings());
+                found.summaries().add(new ArrayList<>());
             }
-            return perRule;
+            for (ServerContext server : chunk) {
+                for (int r = 0; r < rules.size(); r++) {
+                    if (rules.get(r) instanceof ServerRule perServer) {
+                        perServer.check(server, found.findings().get(r));
+                    } else if (rules.get(r) instanceof FleetRule<?> fleet) {
+                        found.summaries().get(r).add(fleet.summary(server));
+                    }
+                }
+                if (release) {
+                    server.release();
+                }
+            }
+            return found;
         });
         Findings findings = new Findings();
         for (int r = 0; r < rules.size(); r++) {
-            if (!(rules.get(r) instanceof ServerRule) && rules.get(r) instanceof FleetRule fleet) {
-                fleet.check(servers, findings);
+            if (rules.get(r) instanceof FleetRule<?> fleet) {
+                List<Object> summaries = new ArrayList<>(servers.size());
+                for (Chunk chunk : byChunk) {
+                    summaries.addAll(chunk.summaries().get(r));
+                }
+                check(fleet, servers, summaries, findings);
             }
-            for (List<Findings> chunk : byChunk) {
-                findings.addAll(chunk.get(r));
+            for (Chunk chunk : byChunk) {
+                findings.addAll(chunk.findings().get(r));
             }
         }
         return findings;
+    }
+
+    /** {@link #findings(List, Fanout, boolean)} keeping every resolved policy. */
+    public static Findings findings(List<ServerContext> servers, Fanout fanout) {
+        return findings(servers, fanout, false);
+    }
+
+    /** One chunk's findings per rule, and its servers' summaries per fleet rule. */
+    private record Chunk(List<Findings> findings, List<List<Object>> summaries) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> void check(FleetRule<S> rule, List<ServerContext> servers, List<Object> summaries,
+            Findings findings) {
+        rule.check(servers, (List<S>) summaries, findings);
     }
 
     /** Checks the policies: findings with waivers applied, sorted in report order. */

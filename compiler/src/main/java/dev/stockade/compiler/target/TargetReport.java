@@ -19,6 +19,11 @@ public final class TargetReport {
         findings.report(RuleCatalog.TARGET_APPROXIMATION, server, span, target + ": " + message, hint);
     }
 
+    /** Adds findings a target set aside (see {@link FleetTarget}), in their order. */
+    public void include(Findings deferred) {
+        findings.addAll(deferred);
+    }
+
     /** The target was not generated for this server, which lacks what it needs. */
     public void skipped(String target, ServerContext server, Span span, String message, String hint) {
         findings.report(RuleCatalog.TARGET_SKIPPED, server, span, target + ": " + message, hint);

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs the selected targets over the servers. A {@link ServerTarget} that keeps the per-server
- * default for the whole list compiles each server on its own, so chunks of servers go to
- * {@link Fanout}'s threads, every chunk with its own findings buffer; a target that looks at the
- * whole fleet (or overrides the list method) runs on the caller's thread. Artifacts and findings
- * are merged target by target and chunk by chunk: exactly the order, and the bytes, of one thread.
+ * Runs the selected targets over the servers. Chunks of servers go to {@link Fanout}'s threads;
+ * each worker takes its servers one at a time and runs every target on it: a {@link ServerTarget}
+ * that keeps the per-server default for the whole list compiles the server, a {@link FleetTarget}
+ * takes its part of it. The server's effective policy is then released when {@code release} is set,
+ * so only the servers being compiled hold one. Fleet targets merge their parts on the caller's
+ * thread; any other target sees the whole list there. Artifacts and findings are merged target by
+ * target and chunk by chunk: exactly the order, and the bytes, of one thread.
  */
 public final class TargetRunner {
 
-    private record Part(List<Artifact> artifacts, Findings findings) {
+    /** One target over one chunk: its findings, its artifacts unless they went to the sink, a fleet target's parts. */
+    private record Part(List<Artifact> artifacts, Findings findings, List<Object> parts) {
     }
 
     private TargetRunner() {
@@ -24,8 +27,14 @@ public final class TargetRunner {
 
     /** The targets' artifacts in target and server order; their findings are added to {@code findings}. */
     public static List<Artifact> run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout) {
+        return run(targets, servers, findings, fanout, false);
+    }
+
+    /** {@link #run(List, List, Findings, Fanout)}, releasing each server's effective policy as in {@link #stream}. */
+    public static List<Artifact> run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
+            boolean release) {
         List<Artifact> artifacts = new ArrayList<>();
-        run(targets, servers, findings, fanout, artifacts::add, true);
+        run(targets, servers, findings, fanout, artifacts::add, true, release);
         return artifacts;
     }
 
@@ -33,49 +42,72 @@ public final class TargetRunner {
      * Streams the artifacts to {@code sink} as each chunk of servers makes them, from the worker
      * threads (the sink must be thread-safe; the order between chunks is not fixed), so a large
      * fleet's output is never held in memory at once. Findings are merged as in {@link #run(List,
-     * List, Findings, Fanout)}.
+     * List, Findings, Fanout)}. With {@code release}, each server's effective policy is dropped once
+     * every target has seen it.
      */
     public static void stream(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
-            Consumer<Artifact> sink) {
-        run(targets, servers, findings, fanout, sink, false);
+            Consumer<Artifact> sink, boolean release) {
+        run(targets, servers, findings, fanout, sink, false, release);
     }
 
     private static void run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
-            Consumer<Artifact> sink, boolean ordered) {
-        List<List<Part>> byChunk = fanout.chunks(servers, chunk -> {
-            List<Part> parts = new ArrayList<>(targets.size());
-            for (Target target : targets) {
-                parts.add(perServer(target) ? compile((ServerTarget) target, chunk, ordered ? null : sink) : null);
-            }
-            return parts;
-        });
+            Consumer<Artifact> sink, boolean ordered, boolean release) {
+        List<List<Part>> byChunk = fanout.chunks(servers, chunk -> compile(targets, chunk, ordered ? null : sink, release));
         for (int t = 0; t < targets.size(); t++) {
             Target target = targets.get(t);
-            if (!perServer(target)) {
+            if (byChunk.get(0).get(t) == null) {
                 target.compile(servers, new TargetReport(findings)).forEach(sink);
                 continue;
             }
+            List<Object> parts = new ArrayList<>(target instanceof FleetTarget<?> ? servers.size() : 0);
             for (List<Part> chunk : byChunk) {
                 chunk.get(t).artifacts().forEach(sink);
                 findings.addAll(chunk.get(t).findings());
+                parts.addAll(chunk.get(t).parts());
+            }
+            if (target instanceof FleetTarget<?> fleet) {
+                merge(fleet, servers, parts, new TargetReport(findings)).forEach(sink);
             }
         }
     }
 
-    /** One target over one chunk: its findings, and its artifacts unless they went to {@code sink}. */
-    private static Part compile(ServerTarget target, List<ServerContext> chunk, Consumer<Artifact> sink) {
-        Findings found = new Findings();
-        TargetReport report = new TargetReport(found);
-        List<Artifact> artifacts = new ArrayList<>();
+    /** Every target over one chunk, server by server; {@code null} for a target that runs on the whole list. */
+    private static List<Part> compile(List<Target> targets, List<ServerContext> chunk, Consumer<Artifact> sink,
+            boolean release) {
+        List<Part> parts = new ArrayList<>(targets.size());
+        for (Target target : targets) {
+            parts.add(perServer(target) || target instanceof FleetTarget<?>
+                    ? new Part(new ArrayList<>(), new Findings(), new ArrayList<>()) : null);
+        }
         for (ServerContext server : chunk) {
-            List<Artifact> made = target.compile(server, report);
-            if (sink == null) {
-                artifacts.addAll(made);
-            } else {
-                made.forEach(sink);
+            for (int t = 0; t < targets.size(); t++) {
+                Part part = parts.get(t);
+                if (part == null) {
+                    continue;
+                }
+                TargetReport report = new TargetReport(part.findings());
+                if (targets.get(t) instanceof FleetTarget<?> fleet) {
+                    part.parts().add(fleet.part(server, report));
+                    continue;
+                }
+                List<Artifact> made = ((ServerTarget) targets.get(t)).compile(server, report);
+                if (sink == null) {
+                    part.artifacts().addAll(made);
+                } else {
+                    made.forEach(sink);
+                }
+            }
+            if (release) {
+                server.release();
             }
         }
-        return new Part(artifacts, found);
+        return parts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> List<Artifact> merge(FleetTarget<P> target, List<ServerContext> servers, List<Object> parts,
+            TargetReport report) {
+        return target.merge(servers, (List<P>) parts, report);
     }
 
     /** Servers compile independently unless the target replaced the per-server loop with its own. */

@@ -15,18 +15,25 @@ import java.util.Map;
  * ownership would merge their grants. Judged on the effective user: two servers that default to
  * their own names never clash.
  */
-public final class UserShared implements FleetRule {
+public final class UserShared implements FleetRule<String> {
 
     @Override
     public RuleInfo info() {
         return RuleCatalog.USER_SHARED;
     }
 
+    /** The effective user. */
     @Override
-    public void check(List<ServerContext> servers, Findings findings) {
+    public String summary(ServerContext server) {
+        return server.effective().identity().user();
+    }
+
+    @Override
+    public void check(List<ServerContext> servers, List<String> users, Findings findings) {
         Map<String, ServerContext> first = new HashMap<>();
-        for (ServerContext server : servers) {
-            String user = server.effective().identity().user();
+        for (int i = 0; i < servers.size(); i++) {
+            ServerContext server = servers.get(i);
+            String user = users.get(i);
             ServerContext earlier = first.putIfAbsent(user, server);
             // A second server of the same name is a duplicate-server error already, not a second user.
             boolean duplicate = earlier != null && earlier.name().equals(server.name());

@@ -3,17 +3,17 @@ package dev.stockade.compiler.target.compose;
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.IpRange;
-import dev.stockade.compiler.effective.NetworkGrants;
+import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Header;
-import dev.stockade.compiler.target.Target;
+import dev.stockade.compiler.check.Findings;
+import dev.stockade.compiler.target.FleetTarget;
 import dev.stockade.compiler.target.TargetReport;
 import dev.stockade.compiler.target.Templates;
 import dev.stockade.compiler.target.container.ContainerPolicy;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import dev.stockade.compiler.target.escape.YamlEscape;
 import dev.stockade.dsl.model.ComposeSettings;
-import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,10 +27,22 @@ import java.util.Optional;
  * Docker's {@code DOCKER-USER} chain, confine what it reaches. A server without an image or build
  * is skipped with {@code target-skipped}.
  */
-public final class ComposeTarget implements Target {
+public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
 
     public static final String NAME = "compose";
     static final String FILE = "compose/compose.yaml";
+
+    /**
+     * What compose keeps of one server with an image or a build directory ({@code null} for the
+     * others): the grants that leave the container, and the service's resolved parts with their
+     * findings, reported only if the service is generated (a server left without a subnet is not).
+     */
+    public record Part(List<NetGrant> grants, ServiceLowering.Resolved service, Findings findings) {
+
+        boolean networked() {
+            return !grants.isEmpty();
+        }
+    }
 
     @Override
     public String name() {
@@ -38,40 +50,52 @@ public final class ComposeTarget implements Target {
     }
 
     @Override
-    public List<Artifact> compile(List<ServerContext> servers, TargetReport report) {
-        List<ServerContext> included = new ArrayList<>();
-        for (ServerContext server : servers) {
-            Optional<ComposeSettings> settings = server.server().compose();
-            if (settings.isPresent() && (settings.get().image().isPresent() || settings.get().build().isPresent())) {
-                included.add(server);
-                continue;
+    public Part part(ServerContext server, TargetReport report) {
+        Optional<ComposeSettings> settings = server.server().compose();
+        if (settings.isPresent() && (settings.get().image().isPresent() || settings.get().build().isPresent())) {
+            Findings findings = new Findings();
+            ServiceLowering.Resolved service = ServiceLowering.resolve(server, new TargetReport(findings));
+            return new Part(ContainerPolicy.withoutLoopback(server.effective()).effective(), service, findings);
+        }
+        report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
+                "server \"" + server.name() + "\" names no image or build directory, so it has no compose service",
+                "add compose { image \"REGISTRY/IMAGE:TAG\" } (or build \"DIR\") to run it with docker compose");
+        return null;
+    }
+
+    @Override
+    public List<Artifact> merge(List<ServerContext> servers, List<Part> parts, TargetReport report) {
+        List<Integer> included = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (parts.get(i) != null) {
+                included.add(i);
             }
-            report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
-                    "server \"" + server.name() + "\" names no image or build directory, so it has no compose service",
-                    "add compose { image \"REGISTRY/IMAGE:TAG\" } (or build \"DIR\") to run it with docker compose");
         }
         if (included.isEmpty()) {
             return List.of();
         }
-        included.sort(Comparator.comparing(ServerContext::name));
-        Map<String, Optional<Subnets.Subnet>> subnets = Subnets.allocate(
-                included.stream().filter(ComposeTarget::networked).map(ServerContext::name).toList(), granted(included));
+        included.sort(Comparator.comparing(i -> servers.get(i).name()));
+        Map<String, Optional<Subnets.Subnet>> subnets = Subnets.allocate(included.stream()
+                .filter(i -> parts.get(i).networked()).map(i -> servers.get(i).name()).toList(), granted(included, parts));
         List<Artifact> artifacts = new ArrayList<>();
         List<ComposeView.Service> services = new ArrayList<>();
         List<ComposeView.Network> networks = new ArrayList<>();
-        for (ServerContext server : included) {
+        for (int i : included) {
+            ServerContext server = servers.get(i);
+            Part part = parts.get(i);
             Optional<Subnets.Subnet> subnet = subnets.getOrDefault(server.name(), Optional.empty());
-            if (networked(server) && subnet.isEmpty()) {
+            if (part.networked() && subnet.isEmpty()) {
                 report.skipped(NAME, server, server.server().name().span(), "no free subnet is left in "
                         + Subnets.POOL_V4.text() + " for server \"" + server.name() + "\"", "split the compose file");
                 continue;
             }
-            services.add(ServiceLowering.lower(server, subnet, report));
+            report.include(part.findings());
+            services.add(ServiceLowering.lower(server, part.service(), subnet));
             subnet.ifPresent(s -> {
                 String name = YamlEscape.string(server.name());
                 networks.add(new ComposeView.Network(name, YamlEscape.string(s.v4().text()),
                         YamlEscape.string(s.v6().text())));
-                artifacts.addAll(rules(server, s, report));
+                artifacts.addAll(rules(server, part.grants(), s, report));
             });
         }
         List<String> about = List.of(
@@ -79,7 +103,8 @@ public final class ComposeTarget implements Target {
                 "(compose/<server>.docker-user.iptables and .ip6tables): compose alone cannot filter egress.",
                 "Services run as uid and gid " + ContainerPolicy.DEFAULT_UID + "; secrets pass through from the environment by name.");
         artifacts.add(0, Artifact.file(FILE, Templates.render("compose/compose.yaml.ftl", new ComposeView(
-                Header.of(included), about.stream().map(CommentEscape::line).toList(), services, networks))));
+                Header.of(included.stream().map(servers::get).toList()), about.stream().map(CommentEscape::line).toList(),
+                services, networks))));
         return artifacts;
     }
 
@@ -89,20 +114,19 @@ public final class ComposeTarget implements Target {
     }
 
     /** Every address some included server may reach: no subnet may hold one. */
-    private static AddressSet granted(List<ServerContext> servers) {
+    private static AddressSet granted(List<Integer> included, List<Part> parts) {
         // Every range first, one sort-and-merge at the end: a union per server made this quadratic.
         List<IpRange> ranges = new ArrayList<>();
-        for (ServerContext server : servers) {
-            NetworkGrants grants = ContainerPolicy.withoutLoopback(server.effective());
-            for (Protocol protocol : Protocol.values()) {
-                ranges.addAll(grants.reachable(protocol).ranges());
+        for (int i : included) {
+            for (NetGrant grant : parts.get(i).grants()) {
+                ranges.addAll(grant.addresses().ranges());
             }
         }
         return AddressSet.ofRanges(ranges);
     }
 
-    private static List<Artifact> rules(ServerContext server, Subnets.Subnet subnet, TargetReport report) {
-        NetworkGrants grants = ContainerPolicy.withoutLoopback(server.effective());
+    private static List<Artifact> rules(ServerContext server, List<NetGrant> grants, Subnets.Subnet subnet,
+            TargetReport report) {
         String base = "compose/" + server.name() + ".docker-user.";
         report.approximation(NAME, server, server.server().network().orElseThrow().span(),
                 "compose alone cannot filter egress: the grants hold only once " + base + "iptables and "

@@ -4,7 +4,6 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.NetGrant;
-import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.target.Header;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import dev.stockade.compiler.target.escape.NetfilterEscape;
@@ -45,7 +44,7 @@ final class DockerUserLowering {
         }
     }
 
-    static DockerUserView lower(ServerContext server, NetworkGrants grants, Ip address, String path) {
+    static DockerUserView lower(ServerContext server, List<NetGrant> grants, Ip address, String path) {
         boolean v6 = address.v6();
         String tool = v6 ? "ip6tables" : "iptables";
         String chain = chain(server.name());
@@ -70,9 +69,9 @@ final class DockerUserLowering {
     }
 
     /** {@code -d PREFIX -p PROTO PORTS}, one per prefix and port chunk, as iptables-save lists them. */
-    private static List<String> rules(NetworkGrants grants, boolean v6) {
+    private static List<String> rules(List<NetGrant> grants, boolean v6) {
         List<String> out = new ArrayList<>();
-        for (NetGrant grant : grants.effective()) {
+        for (NetGrant grant : grants) {
             AddressSet family = v6 ? grant.addresses().v6() : grant.addresses().v4();
             for (Cidr prefix : family.toPrefixes()) {
                 for (String ports : portMatches(grant.protocol(), grant.ports().toRanges())) {

@@ -22,7 +22,21 @@ final class ServiceLowering {
     private ServiceLowering() {
     }
 
-    static ComposeView.Service lower(ServerContext server, Optional<Subnets.Subnet> subnet, TargetReport report) {
+    /**
+     * What the service needs of the server's effective policy: its volumes and its resolver, taken
+     * while the policy is resolved. Findings go to {@code report}.
+     */
+    record Resolved(List<ComposeView.Volume> volumes, List<String> dns) {
+    }
+
+    static Resolved resolve(ServerContext server, TargetReport report) {
+        ComposeSettings settings = server.server().compose().orElseThrow();
+        report(server, report);
+        return new Resolved(ComposeVolumes.of(server, settings.mounts(), report),
+                server.effective().dns().map(d -> List.of(YamlEscape.string(d.network().text()))).orElse(List.of()));
+    }
+
+    static ComposeView.Service lower(ServerContext server, Resolved resolved, Optional<Subnets.Subnet> subnet) {
         ComposeSettings settings = server.server().compose().orElseThrow();
         boolean image = settings.image().isPresent();
         Text reference = image ? settings.image().get() : settings.build().orElseThrow();
@@ -36,13 +50,10 @@ final class ServiceLowering {
                 .ifPresent(s -> ulimits.add(new ComposeView.Ulimit("fsize", s.bytes())));
         List<ComposeView.NetworkRef> network = subnet.map(s -> List.of(new ComposeView.NetworkRef(name,
                 YamlEscape.string(s.addressV4().text()), YamlEscape.string(s.addressV6().text())))).orElse(List.of());
-        List<String> dns = subnet.isPresent()
-                ? server.effective().dns().map(d -> List.of(YamlEscape.string(d.network().text()))).orElse(List.of())
-                : List.of();
-        report(server, report);
+        List<String> dns = subnet.isPresent() ? resolved.dns() : List.of();
         return new ComposeView.Service(name, comments, image ? "image" : "build", YamlEscape.string(reference.value()),
                 YamlEscape.string(ContainerPolicy.DEFAULT_UID + ":" + ContainerPolicy.DEFAULT_UID),
-                ComposeVolumes.of(server, settings.mounts(), report),
+                resolved.volumes(),
                 ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList(),
                 limits.flatMap(Limits::memory).map(m -> Long.toString(m.bytes())).orElse(""),
                 limits.flatMap(Limits::cpu).map(c -> cpus(c.value())).orElse(""),
