@@ -49,10 +49,14 @@ final class ComposeVolumes {
         List<ComposeView.Volume> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             FsEntry entry = entries.get(i);
-            String target = YamlEscape.string(map(entry.path(), byDepth));
+            String mapped = map(entry.path(), byDepth);
+            String target = YamlEscape.string(mapped);
             Access access = entry.access();
             if (!access.isDenied()) {
-                out.add(new ComposeView.Volume("bind", YamlEscape.string(entry.path()), target,
+                // Most paths are mounted where they are: one escaped string for both (compose keeps
+                // every service's volumes until the fleet's file is written).
+                String source = mapped.equals(entry.path()) ? target : YamlEscape.string(entry.path());
+                out.add(new ComposeView.Volume("bind", source, target,
                         !access.allows(FsMode.WRITE) && !access.allows(FsMode.APPEND), 0));
                 if (access.allows(FsMode.APPEND) && !access.allows(FsMode.WRITE)) {
                     report.approximation(ComposeTarget.NAME, server, spans.get(entry.path()), "append \""
