@@ -49,6 +49,11 @@ public final class ServerContext {
         effective = null;
     }
 
+    /** Whether the effective policy is held now (what the pipeline's memory bound rests on). */
+    public boolean resolved() {
+        return effective != null;
+    }
+
     public String name() {
         return server.name().value();
     }
