@@ -65,6 +65,21 @@ class ParallelCompileTest {
     }
 
     @Test
+    void releasingResolvedPoliciesBetweenThePassesChangesNoByte() {
+        List<SourceFile> fleet = new FleetGenerator(7).files(60, 25);
+        Stockade.Outcome kept = Stockade.compile(fleet, TargetRegistry.names(), 1);
+        for (int threads : new int[] {1, 3}) {
+            Stockade.Outcome released = Stockade.compileReleasing(fleet, TargetRegistry.names(), threads);
+            assertThat(released.diagnostics()).as("diagnostics on %d threads", threads).isEqualTo(kept.diagnostics());
+            assertThat(paths(released.artifacts())).isEqualTo(paths(kept.artifacts()));
+            for (int i = 0; i < kept.artifacts().size(); i++) {
+                assertThat(released.artifacts().get(i).bytes()).as(kept.artifacts().get(i).path())
+                        .isEqualTo(kept.artifacts().get(i).bytes());
+            }
+        }
+    }
+
+    @Test
     void streamingTheArtifactsGivesTheSameFilesAsCollectingThem() {
         List<SourceFile> fleet = new FleetGenerator(11).files(40, 10);
         Stockade.Outcome collected = Stockade.compile(fleet, TargetRegistry.names(), 1);
