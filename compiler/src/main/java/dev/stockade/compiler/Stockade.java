@@ -107,6 +107,7 @@ public final class Stockade {
             Findings findings = Checker.findings(servers, fanout, releasing);
             List<Diagnostic> checked = waived(servers, findings, parse, false);
             if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
+                checked.sort(Diagnostic.ORDER);
                 return new Outcome(parse, checked, List.of());
             }
             if (ordered) {
@@ -114,15 +115,17 @@ public final class Stockade {
             } else {
                 TargetRunner.stream(targets, servers, findings, fanout, sink, releasing);
             }
-            return new Outcome(parse, waived(servers, findings, parse, true), List.of());
+            List<Diagnostic> all = waived(servers, findings, parse, true);
+            all.sort(Diagnostic.ORDER);
+            return new Outcome(parse, all, List.of());
         }
     }
 
+    /** Every finding with the waivers applied, not yet in report order. */
     private static List<Diagnostic> waived(List<ServerContext> servers, Findings findings, ParseResult parse,
             boolean targetsRan) {
         List<Diagnostic> all = new ArrayList<>(parse.diagnostics());
         all.addAll(Waivers.apply(servers.stream().map(ServerContext::server).toList(), findings.all(), targetsRan));
-        all.sort(Diagnostic.ORDER);
         return all;
     }
 }

@@ -15,9 +15,13 @@ public record Diagnostic(
         String rule, Severity severity, Span span, String message, String hint, Optional<String> acceptedBecause) {
 
     /** Report order: file, line, column, then rule id, then message for a total order. */
-    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::span, Span.ORDER)
-            .thenComparing(Diagnostic::rule)
-            .thenComparing(Diagnostic::message);
+    public static final Comparator<Diagnostic> ORDER = (a, b) -> {
+        int order = Span.ORDER.compare(a.span, b.span);
+        if (order == 0) {
+            order = a.rule.compareTo(b.rule);
+        }
+        return order != 0 ? order : a.message.compareTo(b.message);
+    };
 
     public Diagnostic {
         Objects.requireNonNull(rule, "rule");
