@@ -1,5 +1,6 @@
 package dev.stockade.compiler.target;
 
+import dev.stockade.compiler.check.Fanout;
 import dev.stockade.compiler.check.ServerContext;
 import java.util.List;
 
@@ -19,11 +20,15 @@ public interface FleetTarget<P> extends Target {
     /** What the target needs of {@code server}; findings that hold whatever the fleet gives go to {@code report}. */
     P part(ServerContext server, TargetReport report);
 
-    /** The artifacts; {@code parts.get(i)} is {@code servers.get(i)}'s part. */
-    List<Artifact> merge(List<ServerContext> servers, List<P> parts, TargetReport report);
+    /**
+     * The artifacts; {@code parts.get(i)} is {@code servers.get(i)}'s part. Work that is independent
+     * per server may go to {@code fanout}'s threads; {@code report} is for this thread only.
+     */
+    List<Artifact> merge(List<ServerContext> servers, List<P> parts, TargetReport report, Fanout fanout);
 
     @Override
     default List<Artifact> compile(List<ServerContext> servers, TargetReport report) {
-        return merge(servers, servers.stream().map(server -> part(server, report)).toList(), report);
+        return merge(servers, servers.stream().map(server -> part(server, report)).toList(), report,
+                Fanout.sequential());
     }
 }

@@ -66,7 +66,7 @@ public final class TargetRunner {
                 parts.addAll(chunk.get(t).parts());
             }
             if (target instanceof FleetTarget<?> fleet) {
-                merge(fleet, servers, parts, new TargetReport(findings)).forEach(sink);
+                merge(fleet, servers, parts, new TargetReport(findings), fanout).forEach(sink);
             }
         }
     }
@@ -106,8 +106,8 @@ public final class TargetRunner {
 
     @SuppressWarnings("unchecked")
     private static <P> List<Artifact> merge(FleetTarget<P> target, List<ServerContext> servers, List<Object> parts,
-            TargetReport report) {
-        return target.merge(servers, (List<P>) parts, report);
+            TargetReport report, Fanout fanout) {
+        return target.merge(servers, (List<P>) parts, report, fanout);
     }
 
     /** Servers compile independently unless the target replaced the per-server loop with its own. */

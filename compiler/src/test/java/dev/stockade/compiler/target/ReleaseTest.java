@@ -47,7 +47,7 @@ class ReleaseTest {
         }
 
         @Override
-        public List<Artifact> merge(List<ServerContext> all, List<String> parts, TargetReport report) {
+        public List<Artifact> merge(List<ServerContext> all, List<String> parts, TargetReport report, Fanout fanout) {
             assertThat(parts).isEqualTo(all.stream().map(ServerContext::name).toList());
             return List.of(Artifact.file("watcher/servers.txt", String.join("\n", parts)));
         }

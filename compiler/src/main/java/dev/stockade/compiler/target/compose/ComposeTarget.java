@@ -6,6 +6,7 @@ import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Header;
+import dev.stockade.compiler.check.Fanout;
 import dev.stockade.compiler.check.Findings;
 import dev.stockade.compiler.target.FleetTarget;
 import dev.stockade.compiler.target.TargetReport;
@@ -64,7 +65,7 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
     }
 
     @Override
-    public List<Artifact> merge(List<ServerContext> servers, List<Part> parts, TargetReport report) {
+    public List<Artifact> merge(List<ServerContext> servers, List<Part> parts, TargetReport report, Fanout fanout) {
         List<Integer> included = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             if (parts.get(i) != null) {
@@ -77,9 +78,9 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         included.sort(Comparator.comparing(i -> servers.get(i).name()));
         Map<String, Optional<Subnets.Subnet>> subnets = Subnets.allocate(included.stream()
                 .filter(i -> parts.get(i).networked()).map(i -> servers.get(i).name()).toList(), granted(included, parts));
-        List<Artifact> artifacts = new ArrayList<>();
         List<ComposeView.Service> services = new ArrayList<>();
         List<ComposeView.Network> networks = new ArrayList<>();
+        List<Filter> filters = new ArrayList<>();
         for (int i : included) {
             ServerContext server = servers.get(i);
             Part part = parts.get(i);
@@ -95,17 +96,38 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
                 String name = YamlEscape.string(server.name());
                 networks.add(new ComposeView.Network(name, YamlEscape.string(s.v4().text()),
                         YamlEscape.string(s.v6().text())));
-                artifacts.addAll(rules(server, part.grants(), s, report));
+                String base = "compose/" + server.name() + ".docker-user.";
+                report.approximation(NAME, server, server.server().network().orElseThrow().span(),
+                        "compose alone cannot filter egress: the grants hold only once " + base + "iptables and "
+                                + base + "ip6tables are loaded into Docker's DOCKER-USER chain",
+                        "load both files as their header says, after Docker starts and before docker compose up");
+                filters.add(new Filter(server, part.grants(), s));
             });
         }
+        List<Artifact> artifacts = new ArrayList<>();
         List<String> about = List.of(
                 "Run: docker compose -f " + FILE + " up -d, after loading each service's docker-user rules",
                 "(compose/<server>.docker-user.iptables and .ip6tables): compose alone cannot filter egress.",
                 "Services run as uid and gid " + ContainerPolicy.DEFAULT_UID + "; secrets pass through from the environment by name.");
-        artifacts.add(0, Artifact.file(FILE, Templates.render("compose/compose.yaml.ftl", new ComposeView(
+        artifacts.add(Artifact.file(FILE, Templates.render("compose/compose.yaml.ftl", new ComposeView(
                 Header.of(included.stream().map(servers::get).toList()), about.stream().map(CommentEscape::line).toList(),
                 services, networks))));
+        // Each service's DOCKER-USER rules depend only on its grants and its subnet: rendered in parallel.
+        fanout.map(filters, Filter::render).forEach(artifacts::addAll);
         return artifacts;
+    }
+
+    /** One service's egress filter to render: its server, its grants, its subnet. */
+    private record Filter(ServerContext server, List<NetGrant> grants, Subnets.Subnet subnet) {
+
+        List<Artifact> render() {
+            String base = "compose/" + server.name() + ".docker-user.";
+            return List.of(
+                    Artifact.file(base + "iptables", Templates.render("compose/docker-user.iptables.ftl",
+                            DockerUserLowering.lower(server, grants, subnet.addressV4(), base + "iptables"))),
+                    Artifact.file(base + "ip6tables", Templates.render("compose/docker-user.iptables.ftl",
+                            DockerUserLowering.lower(server, grants, subnet.addressV6(), base + "ip6tables"))));
+        }
     }
 
     /** Whether anything leaves the container's own network namespace (loopback stays inside). */
@@ -123,19 +145,5 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
             }
         }
         return AddressSet.ofRanges(ranges);
-    }
-
-    private static List<Artifact> rules(ServerContext server, List<NetGrant> grants, Subnets.Subnet subnet,
-            TargetReport report) {
-        String base = "compose/" + server.name() + ".docker-user.";
-        report.approximation(NAME, server, server.server().network().orElseThrow().span(),
-                "compose alone cannot filter egress: the grants hold only once " + base + "iptables and "
-                        + base + "ip6tables are loaded into Docker's DOCKER-USER chain",
-                "load both files as their header says, after Docker starts and before docker compose up");
-        return List.of(
-                Artifact.file(base + "iptables", Templates.render("compose/docker-user.iptables.ftl",
-                        DockerUserLowering.lower(server, grants, subnet.addressV4(), base + "iptables"))),
-                Artifact.file(base + "ip6tables", Templates.render("compose/docker-user.iptables.ftl",
-                        DockerUserLowering.lower(server, grants, subnet.addressV6(), base + "ip6tables"))));
     }
 }
