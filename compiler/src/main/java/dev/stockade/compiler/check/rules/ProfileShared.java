@@ -3,11 +3,13 @@ package dev.stockade.compiler.check.rules;
 import dev.stockade.compiler.check.FleetRule;
 import dev.stockade.compiler.check.Findings;
 import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.effective.Access;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.FsEntry;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,9 +30,9 @@ public final class ProfileShared implements FleetRule {
 
     @Override
     public void check(List<ServerContext> servers, Findings findings) {
-        Map<String, ServerContext> first = new HashMap<>();
+        Map<Profile, ServerContext> first = new HashMap<>();
         for (ServerContext server : servers) {
-            String profile = profile(server.effective());
+            Profile profile = profile(server.effective());
             if (profile.isEmpty()) {
                 continue;
             }
@@ -44,24 +46,35 @@ public final class ProfileShared implements FleetRule {
         }
     }
 
-    /** A canonical text of the written grants' meaning; empty when the server grants nothing itself. */
-    static String profile(EffectivePolicy effective) {
+    /**
+     * The written grants' meaning: the access of every path a statement names (in the trie's
+     * order) and the effective network grants. Both are canonical values, so equal profiles
+     * mean equal grants, whatever statements wrote them.
+     */
+    record Profile(List<PathAccess> fs, List<NetGrant> net) {
+
+        /** True when the server grants nothing itself. */
+        boolean isEmpty() {
+            return fs.isEmpty() && net.isEmpty();
+        }
+    }
+
+    record PathAccess(String path, Access access) {
+    }
+
+    static Profile profile(EffectivePolicy effective) {
         Set<String> written = new HashSet<>();
         for (int i = 0; i < effective.fs().rules().size(); i++) {
             if (!effective.fsSources().get(i).implied()) {
                 written.add(effective.fs().rules().get(i).path());
             }
         }
-        StringBuilder out = new StringBuilder();
+        List<PathAccess> fs = new ArrayList<>();
         for (FsEntry entry : effective.fs().entries()) {
             if (written.contains(entry.path())) {
-                out.append("fs ").append(entry.path()).append(' ').append(entry.access()).append('\n');
+                fs.add(new PathAccess(entry.path(), entry.access()));
             }
         }
-        for (NetGrant grant : effective.network().effective()) {
-            out.append("net ").append(grant.protocol()).append(' ').append(grant.addresses()).append(' ')
-                    .append(grant.ports()).append('\n');
-        }
-        return out.toString();
+        return new Profile(fs, effective.network().effective());
     }
 }
