@@ -5,9 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +16,9 @@ import java.util.stream.Collectors;
 public record Access(Set<FsMode> modes) {
 
     private static final Access NONE = new Access(Set.of());
-    // At most 15 distinct values exist; a fleet resolves one per named path, so they are shared.
-    private static final Map<Set<FsMode>, Access> SHARED = new ConcurrentHashMap<>();
+    // At most 15 distinct values exist; a fleet resolves one per named path, so they are shared,
+    // by the bit set of their modes' ordinals (the slots of masks with DENY stay empty).
+    private static final Access[] SHARED = shared();
 
     public Access {
         if (modes.contains(FsMode.DENY)) {
@@ -37,7 +36,28 @@ public record Access(Set<FsMode> modes) {
     }
 
     public static Access of(Collection<FsMode> modes) {
-        return modes.isEmpty() ? NONE : SHARED.computeIfAbsent(EnumSet.copyOf(modes), Access::new);
+        int mask = 0;
+        for (FsMode mode : modes) {
+            mask |= 1 << mode.ordinal();
+        }
+        Access shared = SHARED[mask];
+        // Only a set with DENY has no shared value: the constructor rejects it.
+        return shared != null ? shared : new Access(EnumSet.copyOf(modes));
+    }
+
+    private static Access[] shared() {
+        Access[] shared = new Access[1 << FsMode.values().length];
+        shared[0] = NONE;
+        for (int mask = 1; mask < shared.length; mask++) {
+            EnumSet<FsMode> modes = EnumSet.noneOf(FsMode.class);
+            for (FsMode mode : FsMode.values()) {
+                if ((mask & 1 << mode.ordinal()) != 0) {
+                    modes.add(mode);
+                }
+            }
+            shared[mask] = modes.contains(FsMode.DENY) ? null : new Access(modes);
+        }
+        return shared;
     }
 
     public boolean isDenied() {
@@ -51,24 +71,34 @@ public record Access(Set<FsMode> modes) {
 
     /** The modes with their implied rights: read from write or execute, append from write. */
     public Set<FsMode> rights() {
-        EnumSet<FsMode> rights = modes.isEmpty() ? EnumSet.noneOf(FsMode.class) : EnumSet.copyOf(modes);
-        if (modes.contains(FsMode.WRITE) || modes.contains(FsMode.EXECUTE)) {
-            rights.add(FsMode.READ);
-        }
-        if (modes.contains(FsMode.WRITE)) {
-            rights.add(FsMode.APPEND);
+        EnumSet<FsMode> rights = EnumSet.noneOf(FsMode.class);
+        for (FsMode mode : FsMode.values()) {
+            if (allows(mode)) {
+                rights.add(mode);
+            }
         }
         return Collections.unmodifiableSet(rights);
     }
 
-    /** Whether the path may be used in {@code mode}, directly or as an implied right. */
+    /**
+     * Whether the path may be used in {@code mode}, directly or as an implied right: read from
+     * write or execute, append from write. Asked for every path by every check and target, so it
+     * builds no set.
+     */
     public boolean allows(FsMode mode) {
-        return rights().contains(mode);
+        return modes.contains(mode)
+                || mode == FsMode.READ && (modes.contains(FsMode.WRITE) || modes.contains(FsMode.EXECUTE))
+                || mode == FsMode.APPEND && modes.contains(FsMode.WRITE);
     }
 
     /** Whether this access allows at least everything {@code other} allows. */
     public boolean covers(Access other) {
-        return rights().containsAll(other.rights());
+        for (FsMode mode : FsMode.values()) {
+            if (other.allows(mode) && !allows(mode)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Access union(Access other) {

@@ -2,6 +2,8 @@ package dev.stockade.compiler.effective;
 
 import dev.stockade.dsl.model.FsMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,12 +55,12 @@ public final class FsGrants {
 
     /** Every named path in pre-order (a parent before its children, siblings by name). */
     public List<FsEntry> entries() {
-        return List.copyOf(entries);
+        return Collections.unmodifiableList(entries);
     }
 
     /** Grants and denies of exactly the same path, in path order. */
     public List<Conflict> conflicts() {
-        return List.copyOf(conflicts);
+        return Collections.unmodifiableList(conflicts);
     }
 
     /**
@@ -70,14 +72,18 @@ public final class FsGrants {
      * named path is already denied, or that repeats a deny.
      */
     public List<Redundancy> redundant() {
-        return List.copyOf(redundant);
+        return Collections.unmodifiableList(redundant);
     }
 
     private Access accessOf(PathTrie.Node node) {
         if (!node.denies.isEmpty()) {
             return Access.none();
         }
-        return Access.of(node.grants.stream().map(i -> rules.get(i).mode()).toList());
+        EnumSet<FsMode> modes = EnumSet.noneOf(FsMode.class);
+        for (int grant : node.grants) {
+            modes.add(rules.get(grant).mode());
+        }
+        return Access.of(modes);
     }
 
     private void visit(PathTrie.Node node, PathTrie.Node enclosing) {
@@ -86,7 +92,9 @@ public final class FsGrants {
         if (conflict) {
             conflicts.add(new Conflict(node.grants, node.denies));
         }
-        node.denies.stream().skip(1).forEach(later -> redundant.add(Redundancy.coveredBy(later, node.denies.get(0))));
+        for (int later = 1; later < node.denies.size(); later++) {
+            redundant.add(Redundancy.coveredBy(node.denies.get(later), node.denies.get(0)));
+        }
         if (!node.denies.isEmpty()) {
             checkDeny(node, enclosing, conflict);
             return;
@@ -116,9 +124,12 @@ public final class FsGrants {
         for (int grant : node.grants) {
             FsMode mode = rules.get(grant).mode();
             List<Integer> candidates = sameAsEnclosing ? enclosing.grants : node.grants;
-            candidates.stream().filter(other -> other != grant
-                            && covers(rules.get(other).mode(), mode, sameAsEnclosing || other < grant))
-                    .findFirst().ifPresent(other -> redundant.add(Redundancy.coveredBy(grant, other)));
+            for (int other : candidates) {
+                if (other != grant && covers(rules.get(other).mode(), mode, sameAsEnclosing || other < grant)) {
+                    redundant.add(Redundancy.coveredBy(grant, other));
+                    break;
+                }
+            }
         }
     }
 

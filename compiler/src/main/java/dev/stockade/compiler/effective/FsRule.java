@@ -1,7 +1,6 @@
 package dev.stockade.compiler.effective;
 
 import dev.stockade.dsl.model.FsMode;
-import java.util.List;
 
 /** One span-free filesystem statement for one path: {@code read "/a"}, {@code deny "/a/b"}. */
 public record FsRule(FsMode mode, String path) {
@@ -16,9 +15,5 @@ public record FsRule(FsMode mode, String path) {
 
     public boolean isDeny() {
         return mode == FsMode.DENY;
-    }
-
-    List<String> segments() {
-        return PathTrie.segments(path);
     }
 }

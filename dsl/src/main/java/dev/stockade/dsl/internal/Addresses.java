@@ -13,13 +13,12 @@ final class Addresses {
 
     private static final Pattern HOST = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
-    private static final Pattern LOOKS_V4 = Pattern.compile("[0-9./]+");
 
     private Addresses() {
     }
 
     static Optional<Address> parse(String text, boolean quoted, Span span, Sink sink) {
-        boolean looksIp = text.indexOf(':') >= 0 || LOOKS_V4.matcher(text).matches();
+        boolean looksIp = text.indexOf(':') >= 0 || looksV4(text);
         if (!looksIp) {
             return host(text, quoted, span, sink);
         }
@@ -56,6 +55,17 @@ final class Addresses {
                             + ", the network that holds it, or a longer prefix");
         }
         return Optional.of(new IpPrefix(network, length, span));
+    }
+
+    /** Only digits, dots and slashes: meant as an IPv4 address or prefix, whether or not it is one. */
+    private static boolean looksV4(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '/') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     private static Optional<Address> host(String text, boolean quoted, Span span, Sink sink) {

@@ -33,10 +33,13 @@ abstract class BuilderBase {
 
     final String file;
     final Sink sink;
+    // INVARIANT: false only for a tree the bailing first-stage parse accepted, which holds no error.
+    private final boolean recovered;
 
-    BuilderBase(String file, Sink sink) {
+    BuilderBase(String file, Sink sink, boolean recovered) {
         this.file = file;
         this.sink = sink;
+        this.recovered = recovered;
     }
 
     Span span(Token token) {
@@ -57,8 +60,15 @@ abstract class BuilderBase {
         return new Span(file, first.line(), first.column(), last.endLine(), last.endColumn());
     }
 
-    /** True when the context, or anything below it, was produced by error recovery. */
-    static boolean broken(ParseTree tree) {
+    /**
+     * True when the context, or anything below it, was produced by error recovery. A tree that was
+     * parsed without recovery has no such part, and is not walked again statement by statement.
+     */
+    boolean broken(ParseTree tree) {
+        return recovered && holdsError(tree);
+    }
+
+    private static boolean holdsError(ParseTree tree) {
         if (tree instanceof ErrorNode) {
             return true;
         }
@@ -69,7 +79,7 @@ abstract class BuilderBase {
             return true;
         }
         for (int i = 0; i < tree.getChildCount(); i++) {
-            if (broken(tree.getChild(i))) {
+            if (holdsError(tree.getChild(i))) {
                 return true;
             }
         }

@@ -32,7 +32,8 @@ public final class FileParser {
         parser.removeErrorListeners();
         try {
             StockadeParser.PolicyFileContext tree = malformed.length == 0 ? fast(parser) : null;
-            if (tree == null) {
+            boolean recovered = tree == null;
+            if (recovered) {
                 // The full parse: LL prediction and Stockade's recovery, which reports every error.
                 tokens.seek(0);
                 parser.reset();
@@ -40,7 +41,7 @@ public final class FileParser {
                 parser.setErrorHandler(new SyntaxErrors(source.path(), sink, malformed));
                 tree = parser.policyFile();
             }
-            return Optional.of(new ModelBuilder(source.path(), sink).build(tree));
+            return Optional.of(new ModelBuilder(source.path(), sink, recovered).build(tree));
         } catch (SyntaxErrors.TooMany stop) {
             int line = Math.max(1, stop.at.getLine());
             int column = stop.at.getCharPositionInLine() + 1;

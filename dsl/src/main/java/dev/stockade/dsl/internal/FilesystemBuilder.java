@@ -18,8 +18,8 @@ import java.util.Optional;
 /** {@code filesystem { ... }}. */
 final class FilesystemBuilder extends BuilderBase {
 
-    FilesystemBuilder(String file, Sink sink) {
-        super(file, sink);
+    FilesystemBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
     }
 
     Filesystem build(FilesystemBlockContext ctx) {

@@ -36,8 +36,8 @@ final class KubernetesBuilder extends BuilderBase {
     static final long MAX_ID = 2_147_483_647L;
     private static final String SOURCES = "claim NAME, config-map NAME, secret NAME or host-path \"HOST-PATH\"";
 
-    KubernetesBuilder(String file, Sink sink) {
-        super(file, sink);
+    KubernetesBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
     }
 
     KubernetesSettings kubernetes(KubernetesBlockContext ctx) {

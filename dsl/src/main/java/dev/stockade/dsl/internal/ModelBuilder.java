@@ -18,9 +18,10 @@ final class ModelBuilder extends BuilderBase {
 
     private final ServerBuilder servers;
 
-    ModelBuilder(String file, Sink sink) {
-        super(file, sink);
-        servers = new ServerBuilder(file, sink);
+    /** {@code recovered}: whether error recovery built parts of the tree (see {@link BuilderBase#broken}). */
+    ModelBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
+        servers = new ServerBuilder(file, sink, recovered);
     }
 
     PolicyFile build(PolicyFileContext ctx) {

@@ -26,8 +26,8 @@ import java.util.Optional;
 /** {@code network { ... }}; an empty block means {@code network none}. */
 final class NetworkBuilder extends BuilderBase {
 
-    NetworkBuilder(String file, Sink sink) {
-        super(file, sink);
+    NetworkBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
     }
 
     Network build(NetworkBlockContext ctx) {

@@ -39,22 +39,36 @@ public final class Paths {
         if (!value.startsWith("/")) {
             return "path " + Quote.of(value) + " is relative";
         }
-        for (char c : GLOB.toCharArray()) {
-            if (value.indexOf(c) >= 0) {
-                return "path " + Quote.of(value) + " holds the glob character " + Quote.of(String.valueOf(c));
+        for (int g = 0; g < GLOB.length(); g++) {
+            if (value.indexOf(GLOB.charAt(g)) >= 0) {
+                return "path " + Quote.of(value) + " holds the glob character " + Quote.of(String.valueOf(GLOB.charAt(g)));
             }
         }
-        String body = value.length() > 1 && value.endsWith("/") ? value.substring(1, value.length() - 1) : value.substring(1);
-        if (body.isEmpty()) {
+        // The segments between the leading / and one trailing /, read in place: paths are checked by the hundred thousand.
+        int end = value.length() > 1 && value.endsWith("/") ? value.length() - 1 : value.length();
+        if (end <= 1) {
             return null;
         }
-        for (String segment : body.split("/", -1)) {
-            if (segment.isEmpty()) {
-                return "path " + Quote.of(value) + " has an empty segment (//)";
+        for (int start = 1; ; ) {
+            int slash = value.indexOf('/', start);
+            int stop = slash < 0 || slash >= end ? end : slash;
+            String problem = segmentProblem(value, start, stop);
+            if (problem != null || stop == end) {
+                return problem;
             }
-            if (segment.equals(".") || segment.equals("..")) {
-                return "path " + Quote.of(value) + " has a " + Quote.of(segment) + " segment";
-            }
+            start = stop + 1;
+        }
+    }
+
+    /** What is wrong with the segment of {@code value} from {@code start} to {@code stop}, or null. */
+    private static String segmentProblem(String value, int start, int stop) {
+        int length = stop - start;
+        if (length == 0) {
+            return "path " + Quote.of(value) + " has an empty segment (//)";
+        }
+        boolean dots = length <= 2 && value.startsWith(length == 1 ? "." : "..", start);
+        if (dots) {
+            return "path " + Quote.of(value) + " has a " + Quote.of(value.substring(start, stop)) + " segment";
         }
         return null;
     }

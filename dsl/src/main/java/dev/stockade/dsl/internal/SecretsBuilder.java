@@ -20,8 +20,8 @@ import java.util.Optional;
 /** {@code secrets { env ...; vault "PATH" [role "R"] [ttl D] { ENV = field } }}. */
 final class SecretsBuilder extends BuilderBase {
 
-    SecretsBuilder(String file, Sink sink) {
-        super(file, sink);
+    SecretsBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
     }
 
     Secrets build(SecretsBlockContext ctx) {

@@ -49,14 +49,14 @@ final class ServerBuilder extends BuilderBase {
     private final TargetSettingsBuilder targets;
     private final KubernetesBuilder kubernetes;
 
-    ServerBuilder(String file, Sink sink) {
-        super(file, sink);
-        filesystem = new FilesystemBuilder(file, sink);
-        network = new NetworkBuilder(file, sink);
-        secrets = new SecretsBuilder(file, sink);
-        settings = new SettingsBuilder(file, sink);
-        targets = new TargetSettingsBuilder(file, sink);
-        kubernetes = new KubernetesBuilder(file, sink);
+    ServerBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
+        filesystem = new FilesystemBuilder(file, sink, recovered);
+        network = new NetworkBuilder(file, sink, recovered);
+        secrets = new SecretsBuilder(file, sink, recovered);
+        settings = new SettingsBuilder(file, sink, recovered);
+        targets = new TargetSettingsBuilder(file, sink, recovered);
+        kubernetes = new KubernetesBuilder(file, sink, recovered);
     }
 
     /** The server, or empty when its header is broken beyond use. */

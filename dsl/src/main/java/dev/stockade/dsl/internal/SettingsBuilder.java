@@ -39,8 +39,8 @@ final class SettingsBuilder extends BuilderBase {
 
     private static final List<String> EVENTS = Arrays.stream(AuditEvent.values()).map(AuditEvent::keyword).toList();
 
-    SettingsBuilder(String file, Sink sink) {
-        super(file, sink);
+    SettingsBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
     }
 
     Limits limits(LimitsBlockContext ctx) {

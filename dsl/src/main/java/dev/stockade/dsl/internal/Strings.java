@@ -13,6 +13,9 @@ final class Strings {
      * escape; it is kept as written so the rest of the string still means something.
      */
     static String decode(String raw, Span span, Sink sink) {
+        if (raw.length() >= 2 && raw.charAt(0) == '"' && raw.charAt(raw.length() - 1) == '"' && raw.indexOf('\\') < 0) {
+            return raw.substring(1, raw.length() - 1); // no escape: the text between the quotes, as written
+        }
         int[] cps = raw.codePoints().toArray();
         StringBuilder out = new StringBuilder();
         int end = cps.length - 1; // the closing quote
@@ -78,7 +81,14 @@ final class Strings {
 
     /** The first control character in {@code value}, or -1. */
     static int firstControl(String value) {
-        return value.codePoints().filter(Strings::isControl).findFirst().orElse(-1);
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (isControl(cp)) {
+                return cp;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
     }
 
     static boolean isControl(int cp) {

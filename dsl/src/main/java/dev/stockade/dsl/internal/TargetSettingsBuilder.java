@@ -23,8 +23,8 @@ import java.util.Optional;
 /** The per-target blocks ({@code kubernetes} is {@link KubernetesBuilder}): {@code compose}, {@code systemd}, {@code macos}. */
 final class TargetSettingsBuilder extends BuilderBase {
 
-    TargetSettingsBuilder(String file, Sink sink) {
-        super(file, sink);
+    TargetSettingsBuilder(String file, Sink sink, boolean recovered) {
+        super(file, sink, recovered);
     }
 
     ComposeSettings compose(ComposeBlockContext ctx) {

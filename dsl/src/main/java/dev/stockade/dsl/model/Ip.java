@@ -29,27 +29,45 @@ public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
 
     /** Parses an IPv4 or IPv6 address (no prefix). */
     public static Optional<Ip> parse(String text) {
-        return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text).map(Ip::v4);
+        if (text.indexOf(':') >= 0) {
+            return parseV6(text);
+        }
+        long value = parseV4(text);
+        return value < 0 ? Optional.empty() : Optional.of(v4(value));
     }
 
-    private static Optional<Long> parseV4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
+    /** The dotted quad's value, or -1 unless it is exactly four numbers 0-255 without leading zeros. */
+    private static long parseV4(String text) {
         long value = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || (part.length() > 1 && part.charAt(0) == '0')) {
-                return Optional.empty();
-            }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
-                return Optional.empty();
+        int start = 0;
+        for (int part = 0; part < 4; part++) {
+            int dot = text.indexOf('.', start);
+            int stop = dot < 0 ? text.length() : dot;
+            int octet = octet(text, start, stop);
+            if (octet < 0 || (dot < 0) != (part == 3)) {
+                return -1;
             }
             value = (value << 8) | octet;
+            start = stop + 1;
         }
-        return Optional.of(value);
+        return value;
+    }
+
+    /** The number written from {@code start} to {@code stop}, or -1 unless it is 0-255 without leading zeros. */
+    private static int octet(String text, int start, int stop) {
+        int length = stop - start;
+        if (length < 1 || length > 3 || (length > 1 && text.charAt(start) == '0')) {
+            return -1;
+        }
+        int octet = 0;
+        for (int i = start; i < stop; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            octet = octet * 10 + (c - '0');
+        }
+        return octet > 255 ? -1 : octet;
     }
 
     private static Optional<Ip> parseV6(String text) {
@@ -91,12 +109,12 @@ public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (v4Tail && i == parts.length - 1) {
-                Optional<Long> v4 = parseV4(part);
-                if (v4.isEmpty()) {
+                long v4 = parseV4(part);
+                if (v4 < 0) {
                     return null;
                 }
-                out[i] = (int) (v4.get() >>> 16);
-                out[i + 1] = (int) (v4.get() & 0xFFFF);
+                out[i] = (int) (v4 >>> 16);
+                out[i + 1] = (int) (v4 & 0xFFFF);
                 continue;
             }
             if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(Ip::isHex)) {

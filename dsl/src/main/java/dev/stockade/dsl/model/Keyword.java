@@ -1,6 +1,5 @@
 package dev.stockade.dsl.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** An enum whose constants are spelled as keywords in the policy language. */
@@ -11,6 +10,11 @@ public interface Keyword {
 
     /** The constant spelled {@code word}, if any. */
     static <E extends Enum<E> & Keyword> Optional<E> parse(Class<E> type, String word) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.keyword().equals(word)).findFirst();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.keyword().equals(word)) {
+                return Optional.of(constant);
+            }
+        }
+        return Optional.empty();
     }
 }

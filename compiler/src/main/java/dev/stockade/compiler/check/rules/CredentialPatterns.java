@@ -11,17 +11,36 @@ import java.util.regex.Pattern;
  */
 public final class CredentialPatterns {
 
-    private record Kind(String what, Pattern pattern) {
+    /**
+     * One shape. Every match contains one of the {@code clues} (literal text the pattern starts
+     * with or cannot do without), so a text holding none of them is not searched: almost every
+     * string of a policy is a path, and a regular expression search costs far more than a look-up.
+     */
+    private record Kind(String what, Pattern pattern, List<String> clues) {
+
+        boolean foundIn(String text) {
+            for (String clue : clues) {
+                if (text.contains(clue)) {
+                    return pattern.matcher(text).find();
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("a URL with a password", Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@")),
-            new Kind("a private key", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")),
-            new Kind("an AWS access key id", Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")),
-            new Kind("a GitHub token", Pattern.compile("(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})")),
-            new Kind("a Slack token", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Kind("an API key", Pattern.compile("(?<![A-Za-z0-9])sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}")),
-            new Kind("a JSON web token", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+            new Kind("a URL with a password", Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@"),
+                    List.of("://")),
+            new Kind("a private key", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"),
+                    List.of("-----BEGIN ")),
+            new Kind("an AWS access key id", Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"),
+                    List.of("AKIA", "ASIA")),
+            new Kind("a GitHub token", Pattern.compile("(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})"),
+                    List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+            new Kind("a Slack token", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}"), List.of("xox")),
+            new Kind("an API key", Pattern.compile("(?<![A-Za-z0-9])sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"), List.of("sk-")),
+            new Kind("a JSON web token", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+                    List.of("eyJ")));
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9+/=_.-]{32,}");
     private static final double MIN_ENTROPY_BITS = 4.2;
@@ -32,7 +51,7 @@ public final class CredentialPatterns {
     /** What kind of credential the text holds, by its well-known shape. */
     public static Optional<String> knownShape(String text) {
         for (Kind kind : KINDS) {
-            if (kind.pattern().matcher(text).find()) {
+            if (kind.foundIn(text)) {
                 return Optional.of(kind.what());
             }
         }

@@ -3,26 +3,25 @@ package dev.stockade.compiler.check.rules;
 import dev.stockade.compiler.check.FleetRule;
 import dev.stockade.compiler.check.Findings;
 import dev.stockade.compiler.check.ServerContext;
+import dev.stockade.compiler.effective.Access;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.FsEntry;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code profile-shared}: two servers have identical effective grants (filesystem and network,
  * compared as resolved, not as written): one generic profile serving different jobs, so neither
  * is least-privileged for its own. Servers that grant nothing beyond their own code are not compared.
  */
-public final class ProfileShared implements FleetRule<String> {
+public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
 
     @Override
     public RuleInfo info() {
@@ -30,30 +29,20 @@ public final class ProfileShared implements FleetRule<String> {
     }
 
     /**
-     * The SHA-256 of the server's profile (see {@link #profile}), empty when it grants nothing
-     * itself: a few KiB of text per server become 32 bytes while the fleet is checked, and two
-     * different profiles with one digest is not a risk worth holding the text for.
+     * The server's profile (see {@link #profile}): it shares the effective policy's network grants,
+     * which stay alive only until the fleet is compared.
      */
     @Override
-    public String summary(ServerContext server) {
-        String profile = profile(server.effective());
-        if (profile.isEmpty()) {
-            return "";
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(profile.getBytes(StandardCharsets.UTF_8));
-            return new String(digest, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+    public Profile summary(ServerContext server) {
+        return profile(server.effective());
     }
 
     @Override
-    public void check(List<ServerContext> servers, List<String> profiles, Findings findings) {
-        Map<String, ServerContext> first = new HashMap<>();
+    public void check(List<ServerContext> servers, List<Profile> profiles, Findings findings) {
+        Map<Profile, ServerContext> first = new HashMap<>();
         for (int i = 0; i < servers.size(); i++) {
             ServerContext server = servers.get(i);
-            String profile = profiles.get(i);
+            Profile profile = profiles.get(i);
             if (profile.isEmpty()) {
                 continue;
             }
@@ -67,24 +56,35 @@ public final class ProfileShared implements FleetRule<String> {
         }
     }
 
-    /** A canonical text of the written grants' meaning; empty when the server grants nothing itself. */
-    static String profile(EffectivePolicy effective) {
+    /**
+     * The written grants' meaning: the access of every path a statement names (in the trie's
+     * order) and the effective network grants. Both are canonical values, so equal profiles
+     * mean equal grants, whatever statements wrote them.
+     */
+    public record Profile(List<PathAccess> fs, List<NetGrant> net) {
+
+        /** True when the server grants nothing itself. */
+        boolean isEmpty() {
+            return fs.isEmpty() && net.isEmpty();
+        }
+    }
+
+    public record PathAccess(String path, Access access) {
+    }
+
+    static Profile profile(EffectivePolicy effective) {
         Set<String> written = new HashSet<>();
         for (int i = 0; i < effective.fs().rules().size(); i++) {
             if (!effective.fsSources().get(i).implied()) {
                 written.add(effective.fs().rules().get(i).path());
             }
         }
-        StringBuilder out = new StringBuilder();
+        List<PathAccess> fs = new ArrayList<>();
         for (FsEntry entry : effective.fs().entries()) {
             if (written.contains(entry.path())) {
-                out.append("fs ").append(entry.path()).append(' ').append(entry.access()).append('\n');
+                fs.add(new PathAccess(entry.path(), entry.access()));
             }
         }
-        for (NetGrant grant : effective.network().effective()) {
-            out.append("net ").append(grant.protocol()).append(' ').append(grant.addresses()).append(' ')
-                    .append(grant.ports()).append('\n');
-        }
-        return out.toString();
+        return new Profile(fs, effective.network().effective());
     }
 }
