@@ -3,6 +3,7 @@ package dev.stockade.compiler.target.compose;
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.IpRange;
+import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Header;
@@ -13,9 +14,9 @@ import dev.stockade.compiler.target.container.ContainerPolicy;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import dev.stockade.compiler.target.escape.YamlEscape;
 import dev.stockade.dsl.model.ComposeSettings;
-import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +55,19 @@ public final class ComposeTarget implements Target {
             return List.of();
         }
         included.sort(Comparator.comparing(ServerContext::name));
-        Map<String, Optional<Subnets.Subnet>> subnets = Subnets.allocate(
-                included.stream().filter(ComposeTarget::networked).map(ServerContext::name).toList(), granted(included));
+        // What leaves each container, resolved once: the subnets, the skip and the rules all read it.
+        Map<ServerContext, NetworkGrants> egress = new IdentityHashMap<>();
+        included.forEach(server -> egress.put(server, ContainerPolicy.withoutLoopback(server.effective())));
+        List<String> networked = included.stream().filter(server -> networked(egress.get(server)))
+                .map(ServerContext::name).toList();
+        Map<String, Optional<Subnets.Subnet>> subnets =
+                Subnets.allocate(networked, granted(included.stream().map(egress::get).toList()));
         List<Artifact> artifacts = new ArrayList<>();
         List<ComposeView.Service> services = new ArrayList<>();
         List<ComposeView.Network> networks = new ArrayList<>();
         for (ServerContext server : included) {
             Optional<Subnets.Subnet> subnet = subnets.getOrDefault(server.name(), Optional.empty());
-            if (networked(server) && subnet.isEmpty()) {
+            if (networked(egress.get(server)) && subnet.isEmpty()) {
                 report.skipped(NAME, server, server.server().name().span(), "no free subnet is left in "
                         + Subnets.POOL_V4.text() + " for server \"" + server.name() + "\"", "split the compose file");
                 continue;
@@ -71,7 +77,7 @@ public final class ComposeTarget implements Target {
                 String name = YamlEscape.string(server.name());
                 networks.add(new ComposeView.Network(name, YamlEscape.string(s.v4().text()),
                         YamlEscape.string(s.v6().text())));
-                artifacts.addAll(rules(server, s, report));
+                artifacts.addAll(rules(server, egress.get(server), s, report));
             });
         }
         List<String> about = List.of(
@@ -85,24 +91,30 @@ public final class ComposeTarget implements Target {
 
     /** Whether anything leaves the container's own network namespace (loopback stays inside). */
     static boolean networked(ServerContext server) {
-        return !ContainerPolicy.withoutLoopback(server.effective()).effective().isEmpty();
+        return networked(ContainerPolicy.withoutLoopback(server.effective()));
     }
 
-    /** Every address some included server may reach: no subnet may hold one. */
-    private static AddressSet granted(List<ServerContext> servers) {
-        // Every range first, one sort-and-merge at the end: a union per server made this quadratic.
+    private static boolean networked(NetworkGrants egress) {
+        return !egress.effective().isEmpty();
+    }
+
+    /**
+     * Every address of the subnet pools that some included server may reach: no subnet may hold one.
+     * Only the pools matter, so each grant is cut to them before the one sort-and-merge (a union
+     * per server made this quadratic; sorting every grant of the fleet was most of what was left).
+     */
+    private static AddressSet granted(List<NetworkGrants> egress) {
         List<IpRange> ranges = new ArrayList<>();
-        for (ServerContext server : servers) {
-            NetworkGrants grants = ContainerPolicy.withoutLoopback(server.effective());
-            for (Protocol protocol : Protocol.values()) {
-                ranges.addAll(grants.reachable(protocol).ranges());
+        for (NetworkGrants grants : egress) {
+            for (NetGrant grant : grants.effective()) {
+                ranges.addAll(grant.addresses().intersect(Subnets.POOLS).ranges());
             }
         }
         return AddressSet.ofRanges(ranges);
     }
 
-    private static List<Artifact> rules(ServerContext server, Subnets.Subnet subnet, TargetReport report) {
-        NetworkGrants grants = ContainerPolicy.withoutLoopback(server.effective());
+    private static List<Artifact> rules(ServerContext server, NetworkGrants grants, Subnets.Subnet subnet,
+            TargetReport report) {
         String base = "compose/" + server.name() + ".docker-user.";
         report.approximation(NAME, server, server.server().network().orElseThrow().span(),
                 "compose alone cannot filter egress: the grants hold only once " + base + "iptables and "
