@@ -35,7 +35,8 @@ public final class AddressSet {
     }
 
     public static AddressSet of(Cidr prefix) {
-        return ofRanges(List.of(prefix.range()));
+        List<IpRange> range = List.of(prefix.range()); // one range is canonical as it is
+        return prefix.v6() ? new AddressSet(List.of(), range) : new AddressSet(range, List.of());
     }
 
     /** Every address of the family: {@code 0.0.0.0/0} or {@code ::/0}. */
@@ -72,7 +73,7 @@ public final class AddressSet {
     }
 
     public boolean containsAll(AddressSet other) {
-        return other.minus(this).isEmpty();
+        return Intervals.containsAll(v4, other.v4) && Intervals.containsAll(v6, other.v6);
     }
 
     public boolean isEmpty() {

@@ -102,6 +102,25 @@ final class Intervals {
 
     /** Whether some range holds {@code ip}: a binary search. */
     static boolean contains(List<IpRange> ranges, Ip ip) {
+        return holder(ranges, ip) != null;
+    }
+
+    /**
+     * Whether every range of {@code inner} lies in {@code ranges}: a binary search per range, and
+     * canonical ranges are never adjacent, so one range of {@code ranges} must hold it whole.
+     */
+    static boolean containsAll(List<IpRange> ranges, List<IpRange> inner) {
+        for (IpRange range : inner) {
+            IpRange holder = holder(ranges, range.first());
+            if (holder == null || holder.last().compareTo(range.last()) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The range that holds {@code ip}, or null. */
+    private static IpRange holder(List<IpRange> ranges, Ip ip) {
         int low = 0;
         int high = ranges.size() - 1;
         while (low <= high) {
@@ -112,10 +131,10 @@ final class Intervals {
             } else if (range.first().compareTo(ip) > 0) {
                 high = mid - 1;
             } else {
-                return true;
+                return range;
             }
         }
-        return false;
+        return null;
     }
 
     /** The fewest CIDR prefixes that cover exactly the ranges, in address order. */

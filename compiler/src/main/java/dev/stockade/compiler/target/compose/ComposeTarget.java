@@ -135,13 +135,16 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         return !ContainerPolicy.withoutLoopback(server.effective()).effective().isEmpty();
     }
 
-    /** Every address some included server may reach: no subnet may hold one. */
+    /**
+     * Every address of the subnet pools that some included server may reach: no subnet may hold one.
+     * Only the pools matter, so each grant is cut to them before the one sort-and-merge (a union
+     * per server made this quadratic; sorting every grant of the fleet was most of what was left).
+     */
     private static AddressSet granted(List<Integer> included, List<Part> parts) {
-        // Every range first, one sort-and-merge at the end: a union per server made this quadratic.
         List<IpRange> ranges = new ArrayList<>();
         for (int i : included) {
             for (NetGrant grant : parts.get(i).grants()) {
-                ranges.addAll(grant.addresses().ranges());
+                ranges.addAll(grant.addresses().intersect(Subnets.POOLS).ranges());
             }
         }
         return AddressSet.ofRanges(ranges);

@@ -21,6 +21,8 @@ final class Subnets {
 
     static final Cidr POOL_V4 = Cidr.parse("172.30.0.0/16").orElseThrow();
     static final Cidr POOL_V6 = Cidr.parse("fd53:746b:6164::/48").orElseThrow();
+    /** Both pools: only granted addresses inside them can take a subnet away. */
+    static final AddressSet POOLS = AddressSet.of(POOL_V4).union(AddressSet.of(POOL_V6));
     static final int LENGTH_V4 = 28;
     static final int LENGTH_V6 = 64;
 

@@ -12,8 +12,17 @@ public final class AuditEscape {
     }
 
     public static boolean expressible(String value) {
-        return !value.isEmpty() && value.codePoints()
-                .noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp));
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** The value as a rules file holds it; throws for a value {@link #expressible} rejects. */

@@ -18,8 +18,13 @@ final class DoubleQuoted {
      * {@code hexFormat} (a {@link String#format} pattern taking the code point).
      */
     static String quote(String value, IntPredicate hexEscaped, String hexFormat) {
-        StringBuilder out = new StringBuilder("\"");
-        value.codePoints().forEach(cp -> {
+        if (isPlain(value, hexEscaped)) {
+            return '"' + value + '"';
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8).append('"');
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
             if (cp == '"' || cp == '\\') {
                 out.append('\\').appendCodePoint(cp);
             } else if (hexEscaped.test(cp)) {
@@ -27,8 +32,19 @@ final class DoubleQuoted {
             } else {
                 out.appendCodePoint(cp);
             }
-        });
+        }
         return out.append('"').toString();
+    }
+
+    private static boolean isPlain(String value, IntPredicate hexEscaped) {
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (cp == '"' || cp == '\\' || hexEscaped.test(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** C0 controls and DEL: what no format here may carry raw. */

@@ -15,8 +15,11 @@ public final class NetfilterEscape {
 
     /** The body of a comment, to be written inside double quotes. */
     public static String comment(String text) {
-        StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(isSafe(c) ? (char) c : '_'));
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(isSafe(c) ? c : '_');
+        }
         return out.length() > MAX ? out.substring(0, MAX) : out.toString();
     }
 
@@ -28,13 +31,21 @@ public final class NetfilterEscape {
      * name would be a different rule.
      */
     public static String word(String name) {
-        boolean valid = !name.isEmpty() && name.length() <= MAX && Character.isLetter(name.charAt(0))
-                && name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                        || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.');
-        if (!valid) {
+        if (name.isEmpty() || name.length() > MAX || !Character.isLetter(name.charAt(0)) || !isWord(name)) {
             throw new IllegalArgumentException("not a name netfilter can take bare: " + comment(name));
         }
         return name;
+    }
+
+    private static boolean isWord(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSafe(int c) {

@@ -8,6 +8,9 @@ public final class ShellEscape {
 
     /** One shell word: single-quoted, a single quote written as {@code '\''}. */
     public static String word(String word) {
+        if (word.indexOf('\'') < 0) {
+            return "'" + word + "'"; // the common case: nothing to replace
+        }
         return "'" + word.replace("'", "'\\''") + "'";
     }
 }

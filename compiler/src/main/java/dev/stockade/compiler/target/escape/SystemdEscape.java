@@ -17,8 +17,17 @@ public final class SystemdEscape {
 
     /** One path of a path-list setting ({@code ReadOnlyPaths=}...): quoted when it needs to be. */
     public static String path(String path) {
-        boolean plain = path.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '\'' && c != '\\' && c != '%');
-        return plain ? path : quoted(path);
+        return isPlain(path) ? path : quoted(path);
+    }
+
+    private static boolean isPlain(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= ' ' || c >= 127 || c == '"' || c == '\'' || c == '\\' || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -39,8 +48,10 @@ public final class SystemdEscape {
 
     /** A free-text value such as {@code Description=}: one line, specifiers doubled. */
     public static String value(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(cp -> {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (cp == '%') {
                 out.append("%%");
             } else if (cp == '\\') {
@@ -50,7 +61,7 @@ public final class SystemdEscape {
             } else {
                 out.appendCodePoint(cp);
             }
-        });
+        }
         return out.toString().strip();
     }
 

@@ -9,14 +9,30 @@ public final class TapEscape {
     private TapEscape() {
     }
 
+    // INVARIANT: every character changed here is in the BMP and not a surrogate, so a loop over
+    // chars treats each code point as a loop over code points would.
     public static String description(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            if (cp == '#' || cp == '\\') {
+        if (isPlain(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#' || c == '\\') {
                 out.append('\\');
             }
-            out.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? ' ' : cp);
-        });
+            out.append(CommentEscape.breaksLine(c) ? ' ' : c);
+        }
         return out.toString();
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#' || c == '\\' || CommentEscape.breaksLine(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -46,8 +46,9 @@ final class EgressRules {
                 }
             }
         }
+        IpBlocks tree = new IpBlocks(rules);
         List<Rule> out = new ArrayList<>();
-        byAddresses.forEach((addresses, ports) -> out.add(new Rule(IpBlocks.of(addresses, rules), List.copyOf(ports))));
+        byAddresses.forEach((addresses, ports) -> out.add(new Rule(tree.of(addresses), List.copyOf(ports))));
         return List.copyOf(out);
     }
 

@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.kubernetes;
 
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
+import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,20 +30,29 @@ final class IpBlocks {
     private static final class Node {
         final Cidr prefix;
         final List<Node> children = new ArrayList<>();
+        /** The node's addresses that no child holds; set once the tree is complete. */
+        AddressSet region;
 
         Node(Cidr prefix) {
             this.prefix = prefix;
         }
     }
 
-    private IpBlocks() {
-    }
+    // The tree and its regions depend only on the rules, so one policy's sets all share them.
+    private final List<Node> roots;
 
-    static List<Block> of(AddressSet set, List<NetRule> rules) {
+    /** The prefix tree of the policy's rules, built once for every address set lowered against it. */
+    IpBlocks(List<NetRule> rules) {
         TreeSet<Cidr> prefixes = new TreeSet<>();
         rules.forEach(rule -> prefixes.add(rule.prefix()));
+        this.roots = forest(prefixes);
+        roots.forEach(IpBlocks::computeRegions);
+    }
+
+    /** The set as blocks along the tree; the set's minimal prefixes if the blocks ever differed from it. */
+    List<Block> of(AddressSet set) {
         List<Block> blocks = new ArrayList<>();
-        for (Node root : forest(prefixes)) {
+        for (Node root : roots) {
             walk(root, null, set, blocks);
         }
         List<Block> out = blocks.stream().map(b -> new Block(b.cidr(), List.copyOf(b.except()))).toList();
@@ -64,14 +74,20 @@ final class IpBlocks {
         return roots;
     }
 
+    private static void computeRegions(Node node) {
+        node.children.forEach(IpBlocks::computeRegions);
+        node.region = minus(node.prefix, node.children.stream().map(child -> child.prefix).toList());
+    }
+
+    /** The addresses of {@code prefix} outside all of {@code inner}, in one subtraction. */
+    private static AddressSet minus(Cidr prefix, List<Cidr> inner) {
+        return AddressSet.of(prefix).minus(AddressSet.ofRanges(inner.stream().map(Cidr::range).toList()));
+    }
+
     private static void walk(Node node, Block enclosing, AddressSet set, List<Block> blocks) {
-        AddressSet region = AddressSet.of(node.prefix);
-        for (Node child : node.children) {
-            region = region.minus(AddressSet.of(child.prefix));
-        }
         Block inside = enclosing;
-        if (!region.isEmpty()) {
-            if (set.containsAll(region)) {
+        if (!node.region.isEmpty()) {
+            if (set.containsAll(node.region)) {
                 if (inside == null) {
                     inside = new Block(node.prefix, new ArrayList<>());
                     blocks.add(inside);
@@ -90,14 +106,10 @@ final class IpBlocks {
 
     /** The addresses the blocks allow: each cidr less its excepts, together. */
     static AddressSet covered(List<Block> blocks) {
-        AddressSet out = AddressSet.empty();
+        List<IpRange> ranges = new ArrayList<>();
         for (Block block : blocks) {
-            AddressSet in = AddressSet.of(block.cidr());
-            for (Cidr except : block.except()) {
-                in = in.minus(AddressSet.of(except));
-            }
-            out = out.union(in);
+            ranges.addAll(minus(block.cidr(), block.except()).ranges());
         }
-        return out;
+        return AddressSet.ofRanges(ranges);
     }
 }

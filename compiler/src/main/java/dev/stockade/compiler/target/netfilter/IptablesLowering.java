@@ -1,7 +1,6 @@
 package dev.stockade.compiler.target.netfilter;
 
 import dev.stockade.compiler.check.ServerContext;
-import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
@@ -9,13 +8,12 @@ import dev.stockade.compiler.effective.Ports;
 import dev.stockade.compiler.target.Header;
 import dev.stockade.compiler.target.escape.NetfilterEscape;
 import dev.stockade.compiler.target.escape.ShellEscape;
-import dev.stockade.dsl.model.Ip;
 import dev.stockade.dsl.model.PortRange;
 import dev.stockade.dsl.model.Protocol;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One server's iptables-restore (or ip6tables-restore) file. Rules are written as iptables-save
@@ -32,22 +30,27 @@ final class IptablesLowering {
     /** multiport matches at most 15 ports, a range counting as two. */
     static final int MULTIPORT_SLOTS = 15;
 
-    private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** By size, then first address, protocol and ports. */
+    private static final Comparator<Entry> SMALLEST_FIRST = (a, b) -> {
+        int order = compareSizes(a.range(), b.range());
+        if (order == 0) {
+            order = a.range().first().compareTo(b.range().first());
+        }
+        if (order == 0) {
+            order = a.protocol().compareTo(b.protocol());
+        }
+        return order != 0 ? order : a.ports().compareTo(b.ports());
+    };
 
-    private static final Comparator<Entry> SMALLEST_FIRST = Comparator
-            .comparing((Entry e) -> size(e.range()))
-            .thenComparing(e -> e.range().first())
-            .thenComparing(Entry::protocol)
-            .thenComparing(Entry::ports);
-
-    private record Entry(IpRange range, Protocol protocol, Ports ports) {
+    /** One accepted range, with its grant's port matches (the same for every range of the grant). */
+    private record Entry(IpRange range, Protocol protocol, Ports ports, List<String> portMatches) {
     }
 
     private IptablesLowering() {
     }
 
-    static IptablesView lower(ServerContext server, boolean v6, String artifactPath, String otherFile) {
-        NetfilterNames names = NetfilterNames.of(server.name());
+    static IptablesView lower(ServerContext server, NetfilterNames names, boolean v6, String artifactPath,
+            String otherFile) {
         String user = NetfilterEscape.word(server.effective().identity().user());
         String tool = v6 ? "ip6tables" : "iptables";
         String family = v6 ? "IPv6" : "IPv4";
@@ -73,15 +76,16 @@ final class IptablesLowering {
     private static List<IptablesView.Rule> rules(ServerContext server, boolean v6) {
         List<Entry> entries = new ArrayList<>();
         for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
+            List<String> matches = portMatches(grant.protocol(), grant.ports());
             for (IpRange range : grant.addresses().ranges()) {
-                entries.add(new Entry(range, grant.protocol(), grant.ports()));
+                entries.add(new Entry(range, grant.protocol(), grant.ports(), matches));
             }
         }
         entries.sort(SMALLEST_FIRST);
         List<IptablesView.Rule> rules = new ArrayList<>();
         for (Entry entry : entries) {
             String destination = destination(entry.range(), entry.protocol());
-            for (String match : portMatches(entry.protocol(), entry.ports())) {
+            for (String match : entry.portMatches()) {
                 rules.add(new IptablesView.Rule(destination, match));
             }
         }
@@ -90,20 +94,35 @@ final class IptablesLowering {
 
     /** The address and protocol matches, in the order iptables-save lists them. */
     private static String destination(IpRange range, Protocol protocol) {
-        List<Cidr> prefixes = AddressSet.ofRanges(List.of(range)).toPrefixes();
-        if (prefixes.size() == 1) {
-            Cidr prefix = prefixes.get(0);
+        Optional<Cidr> one = range.prefix();
+        if (one.isPresent()) {
+            Cidr prefix = one.get();
             return "-d " + prefix.network().text() + "/" + prefix.length() + " -p " + protocol.keyword();
         }
         return "-p " + protocol.keyword() + " -m iprange --dst-range " + range.first().text() + "-" + range.last().text();
     }
 
-    private static BigInteger size(IpRange range) {
-        return value(range.last()).subtract(value(range.first()));
+    /**
+     * Compares {@code last - first} of two ranges with the addresses read as signed 128-bit numbers,
+     * the order these files have always had: an IPv6 range from below {@code 8000::} to above it
+     * has a negative size and sorts first. The difference is computed in two longs, with a borrow.
+     */
+    private static int compareSizes(IpRange a, IpRange b) {
+        int bySign = Boolean.compare(!crossesSign(a), !crossesSign(b));
+        if (bySign != 0) {
+            return bySign;
+        }
+        int byHi = Long.compareUnsigned(sizeHi(a), sizeHi(b));
+        return byHi != 0 ? byHi : Long.compareUnsigned(a.last().lo() - a.first().lo(), b.last().lo() - b.first().lo());
     }
 
-    private static BigInteger value(Ip ip) {
-        return BigInteger.valueOf(ip.hi()).shiftLeft(64).or(BigInteger.valueOf(ip.lo()).and(LOW_64));
+    private static boolean crossesSign(IpRange range) {
+        return range.first().hi() >= 0 && range.last().hi() < 0;
+    }
+
+    private static long sizeHi(IpRange range) {
+        long borrow = Long.compareUnsigned(range.last().lo(), range.first().lo()) < 0 ? 1 : 0;
+        return range.last().hi() - range.first().hi() - borrow;
     }
 
     /** One match per rule: {@code -m tcp --dport} for one range, multiport chunks for more. */

@@ -28,12 +28,13 @@ public final class NetfilterTarget implements ServerTarget {
         String v4 = base + ".iptables";
         String v6 = base + ".ip6tables";
         String nft = base + ".nft";
+        NetfilterNames names = NetfilterNames.of(server.name());
         return List.of(
                 Artifact.file(v4, Templates.render("netfilter/iptables.ftl",
-                        IptablesLowering.lower(server, false, v4, fileName(v6)))),
+                        IptablesLowering.lower(server, names, false, v4, fileName(v6)))),
                 Artifact.file(v6, Templates.render("netfilter/iptables.ftl",
-                        IptablesLowering.lower(server, true, v6, fileName(v4)))),
-                Artifact.file(nft, Templates.render("netfilter/nft.ftl", NftLowering.lower(server, nft))));
+                        IptablesLowering.lower(server, names, true, v6, fileName(v4)))),
+                Artifact.file(nft, Templates.render("netfilter/nft.ftl", NftLowering.lower(server, names, nft))));
     }
 
     private static String fileName(String path) {

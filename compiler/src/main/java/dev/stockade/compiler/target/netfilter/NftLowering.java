@@ -32,8 +32,7 @@ final class NftLowering {
     private NftLowering() {
     }
 
-    static NftView lower(ServerContext server, String artifactPath) {
-        NetfilterNames names = NetfilterNames.of(server.name());
+    static NftView lower(ServerContext server, NetfilterNames names, String artifactPath) {
         String user = NetfilterEscape.word(server.effective().identity().user());
         String table = NetfilterNames.NFT_TABLE;
         String map = NetfilterNames.NFT_MAP;
@@ -67,8 +66,7 @@ final class NftLowering {
     private static List<String> addresses(AddressSet set) {
         List<String> elements = new ArrayList<>();
         for (IpRange range : set.ranges()) {
-            List<Cidr> prefixes = AddressSet.ofRanges(List.of(range)).toPrefixes();
-            elements.add(prefixes.size() == 1 ? prefixes.get(0).text() : range.first().text() + "-" + range.last().text());
+            elements.add(range.prefix().map(Cidr::text).orElseGet(() -> range.first().text() + "-" + range.last().text()));
         }
         return elements;
     }

@@ -7,9 +7,10 @@ import dev.stockade.compiler.effective.FsEntry;
 import dev.stockade.compiler.effective.FsRule;
 import dev.stockade.compiler.effective.Origin;
 import dev.stockade.dsl.model.FsMode;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The filesystem and environment checks: what must hold at each named path and the standing sensitive ones. */
@@ -24,11 +25,12 @@ final class FsChecks {
 
     static void add(ServerContext server, ProbeChecks out) {
         EffectivePolicy policy = server.effective();
+        Map<String, String> roles = roles(policy);
         Set<String> hidden = new LinkedHashSet<>();
         for (FsEntry entry : policy.fs().entries()) {
             Access access = entry.access();
             String path = entry.path();
-            String role = role(policy, path);
+            String role = roles.getOrDefault(path, "");
             if (access.isDenied()) {
                 hidden.add(path);
                 out.fs("not_readable", "denied " + path + " is not readable", path);
@@ -59,21 +61,21 @@ final class FsChecks {
         out.fs("environ_only_allowed", "/proc/1/environ holds only declared variables", "/proc/1/environ");
     }
 
-    /** What the probe calls a path: the grant that names it, or the code it holds. */
-    private static String role(EffectivePolicy policy, String path) {
+    /**
+     * What the probe calls each named path: the grants that name it, or the code it holds, in rule
+     * order (one pass over the rules, not one per path).
+     */
+    private static Map<String, String> roles(EffectivePolicy policy) {
         List<FsRule> rules = policy.fs().rules();
-        List<String> roles = new ArrayList<>();
+        Map<String, Set<String>> byPath = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            if (!rules.get(i).path().equals(path)) {
-                continue;
-            }
             Origin origin = policy.fsSources().get(i).origin();
             String role = origin == Origin.STATEMENT ? rules.get(i).mode().keyword() + " grant"
                     : origin.name().toLowerCase(java.util.Locale.ROOT);
-            if (!roles.contains(role)) {
-                roles.add(role);
-            }
+            byPath.computeIfAbsent(rules.get(i).path(), p -> new LinkedHashSet<>()).add(role);
         }
-        return String.join(", ", roles);
+        Map<String, String> out = new HashMap<>();
+        byPath.forEach((path, roles) -> out.put(path, String.join(", ", roles)));
+        return out;
     }
 }

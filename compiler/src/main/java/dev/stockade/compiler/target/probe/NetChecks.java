@@ -67,8 +67,9 @@ final class NetChecks {
 
     private static void open(ProbeChecks out, Protocol protocol, Ip address, int port, String why) {
         String name = protocol.name().toLowerCase(Locale.ROOT);
-        out.net(name + "_open", name + " " + address.text() + " port " + port + " is reachable (" + why + ")",
-                address.text(), Integer.toString(port));
+        String text = address.text();
+        out.net(name + "_open", name + " " + text + " port " + port + " is reachable (" + why + ")", text,
+                Integer.toString(port));
     }
 
     private static void blocked(EffectivePolicy policy, ProbeChecks out, Protocol protocol, Ip address, int port, String why) {

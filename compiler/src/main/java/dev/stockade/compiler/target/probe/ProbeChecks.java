@@ -4,7 +4,6 @@ import dev.stockade.compiler.target.escape.ShellEscape;
 import dev.stockade.compiler.target.escape.TapEscape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The checks collected in order, escaped for TAP and then for the shell. */
 final class ProbeChecks {
@@ -20,8 +19,12 @@ final class ProbeChecks {
     }
 
     private void add(String function, String description, boolean network, String... args) {
-        checks.add(new ProbeView.Check(function, ShellEscape.word(TapEscape.description(description)),
-                Stream.of(args).map(ShellEscape::word).toList(), network));
+        String[] words = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            words[i] = ShellEscape.word(args[i]);
+        }
+        checks.add(new ProbeView.Check(function, ShellEscape.word(TapEscape.description(description)), List.of(words),
+                network));
     }
 
     List<ProbeView.Check> all() {
