@@ -44,23 +44,8 @@ services:
       - ${e}
 </#list>
 </#if>
-<#if s.volumes?has_content>
-    volumes:
-<#list s.volumes as m>
-      - type: ${m.type}
-<#if m.source?has_content>
-        source: ${m.source}
-</#if>
-        target: ${m.target}
-<#if m.readOnly>
-        read_only: true
-</#if>
-<#if m.size != 0>
-        tmpfs:
-          size: ${m.size}
-</#if>
-</#list>
-</#if>
+<#-- s.volumes: the volumes: block, rendered per service by compose/volumes.yaml.ftl -->
+${s.volumes}<#t>
 <#if s.network?has_content>
 <#if s.dns?has_content>
     dns:

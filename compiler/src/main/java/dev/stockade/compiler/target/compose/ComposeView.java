@@ -28,7 +28,7 @@ public record ComposeView(List<String> header, List<String> about, List<Service>
             String source,
             String reference,
             String user,
-            List<Volume> volumes,
+            String volumes,
             List<String> environment,
             String memLimit,
             String cpus,
@@ -39,7 +39,6 @@ public record ComposeView(List<String> header, List<String> about, List<Service>
 
         public Service {
             comments = List.copyOf(comments);
-            volumes = List.copyOf(volumes);
             environment = List.copyOf(environment);
             ulimits = List.copyOf(ulimits);
             dns = List.copyOf(dns);
@@ -48,6 +47,14 @@ public record ComposeView(List<String> header, List<String> about, List<Service>
     }
 
     /** A bind mount ({@code source} quoted) or a tmpfs ({@code source} empty; {@code size} 0 for no limit). */
+    /** The {@code volumes:} block of one service, rendered on its own (see {@link ServiceLowering.Resolved}). */
+    public record Volumes(List<Volume> volumes) {
+
+        public Volumes {
+            volumes = List.copyOf(volumes);
+        }
+    }
+
     public record Volume(String type, String source, String target, boolean readOnly, long size) {
     }
 

@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.compose;
 
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.target.TargetReport;
+import dev.stockade.compiler.target.Templates;
 import dev.stockade.compiler.target.container.ContainerPolicy;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import dev.stockade.compiler.target.escape.YamlEscape;
@@ -23,16 +24,20 @@ final class ServiceLowering {
     }
 
     /**
-     * What the service needs of the server's effective policy: its volumes and its resolver, taken
-     * while the policy is resolved. Findings go to {@code report}.
+     * What the service needs of the server's effective policy: its volumes, already rendered (the
+     * largest part of a service, made on the worker that resolved the server rather than in the
+     * one-thread merge, and smaller as text than as views while the fleet waits for its file), and
+     * its resolver. Findings go to {@code report}.
      */
-    record Resolved(List<ComposeView.Volume> volumes, List<String> dns) {
+    record Resolved(String volumes, List<String> dns) {
     }
 
     static Resolved resolve(ServerContext server, TargetReport report) {
         ComposeSettings settings = server.server().compose().orElseThrow();
         report(server, report);
-        return new Resolved(ComposeVolumes.of(server, settings.mounts(), report),
+        List<ComposeView.Volume> volumes = ComposeVolumes.of(server, settings.mounts(), report);
+        return new Resolved(volumes.isEmpty() ? ""
+                        : Templates.render("compose/volumes.yaml.ftl", new ComposeView.Volumes(volumes)),
                 server.effective().dns().map(d -> List.of(YamlEscape.string(d.network().text()))).orElse(List.of()));
     }
 
