@@ -32,7 +32,7 @@ final class NetLowering {
     /** The ports of {@code protocol} granted to some address outside loopback. */
     static Ports remotePorts(EffectivePolicy policy, Protocol protocol) {
         return policy.network().effective().stream()
-                .filter(g -> g.protocol() == protocol && !g.addresses().minus(LOOPBACK).isEmpty())
+                .filter(g -> g.protocol() == protocol && !LOOPBACK.containsAll(g.addresses()))
                 .map(NetGrant::ports).reduce(Ports.none(), Ports::union);
     }
 
