@@ -73,8 +73,9 @@ final class DockerUserLowering {
         List<String> out = new ArrayList<>();
         for (NetGrant grant : grants) {
             AddressSet family = v6 ? grant.addresses().v6() : grant.addresses().v4();
+            List<String> matches = portMatches(grant.protocol(), grant.ports().toRanges());
             for (Cidr prefix : family.toPrefixes()) {
-                for (String ports : portMatches(grant.protocol(), grant.ports().toRanges())) {
+                for (String ports : matches) {
                     out.add("-d " + prefix.network().text() + "/" + prefix.length() + " -p "
                             + grant.protocol().keyword() + " " + ports);
                 }

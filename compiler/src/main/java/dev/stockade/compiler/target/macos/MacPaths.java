@@ -12,14 +12,15 @@ import java.util.TreeSet;
 final class MacPaths {
 
     static final List<String> PRIVATE_LINKS = List.of("/etc", "/tmp", "/var");
+    private static final String PRIVATE = "/private";
 
     private MacPaths() {
     }
 
     static String resolved(String path) {
         for (String link : PRIVATE_LINKS) {
-            if (path.equals(link) || path.startsWith(link + "/")) {
-                return "/private" + path;
+            if (atOrUnder(path, link)) {
+                return PRIVATE + path;
             }
         }
         return path;
@@ -33,11 +34,20 @@ final class MacPaths {
             for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
                 out.add(path.substring(0, slash));
             }
-            if (path.startsWith("/private/")) {
-                PRIVATE_LINKS.stream().filter(link -> path.startsWith("/private" + link + "/")
-                        || path.equals("/private" + link)).forEach(out::add);
+            if (path.startsWith(PRIVATE + "/")) {
+                String linked = path.substring(PRIVATE.length());
+                for (String link : PRIVATE_LINKS) {
+                    if (atOrUnder(linked, link)) {
+                        out.add(link);
+                    }
+                }
             }
         }
         return out;
+    }
+
+    /** Whether {@code path} is {@code dir} or inside it, by whole segments. */
+    private static boolean atOrUnder(String path, String dir) {
+        return path.startsWith(dir) && (path.length() == dir.length() || path.charAt(dir.length()) == '/');
     }
 }

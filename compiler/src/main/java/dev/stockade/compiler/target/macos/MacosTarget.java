@@ -50,13 +50,16 @@ public final class MacosTarget implements ServerTarget {
                         Sbpl.rule("allow", "signal", "(target self)"),
                         Sbpl.rule("allow", "sysctl-read", List.of()))));
         List<String> runtime = new ArrayList<>();
-        List<String> trees = RuntimeNeeds.trees(policy).stream().map(Sbpl::subpath).toList();
-        List<String> files = RuntimeNeeds.files(policy).stream().map(Sbpl::literal).toList();
+        List<String> treePaths = RuntimeNeeds.trees(policy);
+        List<String> filePaths = RuntimeNeeds.files(policy);
+        List<String> programPaths = RuntimeNeeds.programs(policy);
+        List<String> trees = treePaths.stream().map(Sbpl::subpath).toList();
+        List<String> files = filePaths.stream().map(Sbpl::literal).toList();
         runtime.add(Sbpl.rule("allow", "file-read*", trees));
         runtime.add(Sbpl.rule("allow", "file-map-executable", trees));
         runtime.add(Sbpl.rule("allow", "file-read*", files));
         runtime.add(Sbpl.rule("allow", "file-write-data", Sbpl.literal("/dev/null")));
-        List<String> programs = RuntimeNeeds.programs(policy).stream().map(Sbpl::literal).toList();
+        List<String> programs = programPaths.stream().map(Sbpl::literal).toList();
         if (!programs.isEmpty()) {
             runtime.add(Sbpl.rule("allow", "process-exec", programs));
         }
@@ -80,9 +83,9 @@ public final class MacosTarget implements ServerTarget {
                 : List.of("Outbound connections to the granted ports only; macos/" + server.name()
                         + ".pf.conf restricts the addresses."), net));
         List<String> walk = new ArrayList<>(FsLowering.paths(server));
-        walk.addAll(RuntimeNeeds.trees(policy));
-        walk.addAll(RuntimeNeeds.files(policy));
-        walk.addAll(RuntimeNeeds.programs(policy));
+        walk.addAll(treePaths);
+        walk.addAll(filePaths);
+        walk.addAll(programPaths);
         sections.add(new SbplView.Section(List.of("Metadata (not contents) of the directories above every allowed"
                 + " path, so that path resolution and realpath() work."),
                 List.of(Sbpl.rule("allow", "file-read-metadata",

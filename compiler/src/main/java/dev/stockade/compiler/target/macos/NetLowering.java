@@ -32,22 +32,26 @@ final class NetLowering {
     /** The ports of {@code protocol} granted to some address outside loopback. */
     static Ports remotePorts(EffectivePolicy policy, Protocol protocol) {
         return policy.network().effective().stream()
-                .filter(g -> g.protocol() == protocol && !g.addresses().minus(LOOPBACK).isEmpty())
+                .filter(g -> g.protocol() == protocol && !LOOPBACK.containsAll(g.addresses()))
                 .map(NetGrant::ports).reduce(Ports.none(), Ports::union);
     }
 
     /** The ports of {@code protocol} granted on loopback and not already open to every address. */
     static Ports localPorts(EffectivePolicy policy, Protocol protocol) {
+        return localPorts(policy, protocol, remotePorts(policy, protocol));
+    }
+
+    private static Ports localPorts(EffectivePolicy policy, Protocol protocol, Ports remote) {
         return policy.network().effective().stream()
                 .filter(g -> g.protocol() == protocol && !g.addresses().intersect(LOOPBACK).isEmpty())
-                .map(NetGrant::ports).reduce(Ports.none(), Ports::union).minus(remotePorts(policy, protocol));
+                .map(NetGrant::ports).reduce(Ports.none(), Ports::union).minus(remote);
     }
 
     /** Whether some protocol has more ports than the profile lists one by one. */
     static boolean tooManyPorts(EffectivePolicy policy) {
         for (Protocol protocol : Protocol.values()) {
-            if (remotePorts(policy, protocol).size() > MAX_LISTED_PORTS
-                    || localPorts(policy, protocol).size() > MAX_LISTED_PORTS) {
+            Ports remote = remotePorts(policy, protocol);
+            if (remote.size() > MAX_LISTED_PORTS || localPorts(policy, protocol, remote).size() > MAX_LISTED_PORTS) {
                 return true;
             }
         }
@@ -58,8 +62,9 @@ final class NetLowering {
         List<String> filters = new ArrayList<>();
         for (Protocol protocol : Protocol.values()) {
             String name = protocol.name().toLowerCase(Locale.ROOT);
-            filters.addAll(remotes(name, "*", remotePorts(policy, protocol)));
-            filters.addAll(remotes(name, "localhost", localPorts(policy, protocol)));
+            Ports remote = remotePorts(policy, protocol);
+            filters.addAll(remotes(name, "*", remote));
+            filters.addAll(remotes(name, "localhost", localPorts(policy, protocol, remote)));
         }
         return filters.isEmpty() ? List.of() : List.of(Sbpl.rule("allow", "network-outbound", filters));
     }

@@ -6,6 +6,7 @@ import dev.stockade.compiler.effective.FsGrants;
 import dev.stockade.compiler.target.escape.SystemdEscape;
 import dev.stockade.dsl.model.FsMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +124,15 @@ final class UnitFilesystem {
     }
 
     private boolean bound(String path, boolean homeGranted) {
-        return (homeGranted && under(path, HOME_TREES)) || hideRoots.stream().anyMatch(root -> under(path, root))
-                || emptied.stream().anyMatch(root -> under(path, root) && !path.equals(root));
+        if ((homeGranted && under(path, HOME_TREES)) || under(path, hideRoots)) {
+            return true;
+        }
+        for (String root : emptied) {
+            if (under(path, root) && !path.equals(root)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<FsEntry> enclosingGrant(FsEntry entry) {
@@ -147,19 +155,28 @@ final class UnitFilesystem {
         if (under(path, HOME_TREES) || under(path, RUNTIME_TREES)) {
             return Optional.empty();
         }
-        String[] segments = path.substring(1).split("/");
-        int depth = segments[0].equals("var") ? 2 : 1;
-        if (segments.length <= depth) {
-            return Optional.empty();
+        int depth = under(path, "/var") ? 2 : 1;
+        int end = 0;
+        for (int level = 0; level < depth; level++) {
+            end = path.indexOf('/', end + 1);
+            if (end < 0) {
+                return Optional.empty();
+            }
         }
-        return Optional.of("/" + String.join("/", List.of(segments).subList(0, depth)));
+        return Optional.of(path.substring(0, end));
     }
 
-    static boolean under(String path, List<String> roots) {
-        return roots.stream().anyMatch(root -> under(path, root));
+    static boolean under(String path, Collection<String> roots) {
+        for (String root : roots) {
+            if (under(path, root)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean under(String path, String root) {
-        return root.equals("/") || path.equals(root) || path.startsWith(root + "/");
+        return root.equals("/") || (path.startsWith(root)
+                && (path.length() == root.length() || path.charAt(root.length()) == '/'));
     }
 }

@@ -3,6 +3,7 @@ package dev.stockade.compiler.target.systemd;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.EffectivePolicy;
+import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.Ports;
 import java.util.ArrayList;
@@ -32,10 +33,12 @@ final class UnitNetwork {
             lines.add("RestrictAddressFamilies=AF_UNIX");
             return new Lowered(lines, false, false);
         }
-        AddressSet reachable = AddressSet.empty();
+        // Every range first, one sort-and-merge: a union per grant copies the growing set each time.
+        List<IpRange> ranges = new ArrayList<>();
         for (NetGrant grant : effective.network().effective()) {
-            reachable = reachable.union(grant.addresses());
+            ranges.addAll(grant.addresses().ranges());
         }
+        AddressSet reachable = AddressSet.ofRanges(ranges);
         lines.add("IPAddressDeny=any");
         for (Cidr prefix : reachable.toPrefixes()) {
             lines.add("IPAddressAllow=" + prefix.text());
