@@ -2,7 +2,10 @@ package dev.stockade.compiler.check;
 
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.dsl.model.Server;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One server as the rules and targets see it: the model (how it was written) and its effective
@@ -18,6 +21,21 @@ public final class ServerContext {
 
     private final Server server;
     private volatile EffectivePolicy effective;
+    private volatile Map<Derived<?>, Object> derived;
+
+    /**
+     * A view of the effective policy that several targets use (the filesystem as the statements
+     * alone decide it, say): computed once per server, while its effective policy is held.
+     *
+     * @param <T> the view
+     */
+    public static final class Derived<T> {
+        private final Function<EffectivePolicy, T> compute;
+
+        public Derived(Function<EffectivePolicy, T> compute) {
+            this.compute = Objects.requireNonNull(compute, "compute");
+        }
+    }
 
     /** A server whose effective policy is resolved when first needed. */
     public ServerContext(Server server) {
@@ -44,9 +62,26 @@ public final class ServerContext {
         return held;
     }
 
-    /** Drops the resolved policy; the next {@link #effective()} resolves it again. */
+    /** {@code view} of the effective policy, computed on first use and kept until {@link #release()}. */
+    @SuppressWarnings("unchecked")
+    public <T> T derive(Derived<T> view) {
+        Map<Derived<?>, Object> held = derived;
+        if (held == null) {
+            held = new ConcurrentHashMap<>();
+            derived = held;
+        }
+        Object value = held.get(view);
+        if (value == null) {
+            value = view.compute.apply(effective());
+            held.put(view, value);
+        }
+        return (T) value;
+    }
+
+    /** Drops the resolved policy and its derived views; the next {@link #effective()} resolves it again. */
     public void release() {
         effective = null;
+        derived = null;
     }
 
     /** Whether the effective policy is held now (what the pipeline's memory bound rests on). */

@@ -41,8 +41,8 @@ final class ComposeVolumes {
     }
 
     static List<ComposeView.Volume> of(ServerContext server, List<Mount> mounts, TargetReport report) {
-        FsGrants fs = ContainerPolicy.statementFilesystem(server.effective());
-        Map<String, Span> spans = ContainerPolicy.statementSpans(server.effective());
+        FsGrants fs = ContainerPolicy.statementFilesystem(server);
+        Map<String, Span> spans = ContainerPolicy.statementSpans(server);
         List<Mount> byDepth = mounts.stream()
                 .sorted(Comparator.comparingInt((Mount m) -> m.host().value().length()).reversed()).toList();
         List<FsEntry> entries = fs.entries();

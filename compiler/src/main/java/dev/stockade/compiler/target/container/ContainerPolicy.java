@@ -15,6 +15,7 @@ import dev.stockade.dsl.model.Vault;
 import dev.stockade.dsl.model.VaultField;
 import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,21 @@ public final class ContainerPolicy {
         return List.copyOf(rules);
     }
 
+    private static final ServerContext.Derived<FsGrants> STATEMENT_FILESYSTEM =
+            new ServerContext.Derived<>(ContainerPolicy::statementFilesystem);
+    private static final ServerContext.Derived<Map<String, Span>> STATEMENT_SPANS =
+            new ServerContext.Derived<>(ContainerPolicy::statementSpans);
+
+    /** {@link #statementFilesystem(EffectivePolicy)}, once per server for every container target. */
+    public static FsGrants statementFilesystem(ServerContext server) {
+        return server.derive(STATEMENT_FILESYSTEM);
+    }
+
+    /** {@link #statementSpans(EffectivePolicy)}, once per server for every container target. */
+    public static Map<String, Span> statementSpans(ServerContext server) {
+        return server.derive(STATEMENT_SPANS);
+    }
+
     /** The filesystem as the statements alone decide it (the image holds the command and workdir). */
     public static FsGrants statementFilesystem(EffectivePolicy policy) {
         List<FsRule> rules = new ArrayList<>();
@@ -77,7 +93,7 @@ public final class ContainerPolicy {
     public static Map<String, Span> statementSpans(EffectivePolicy policy) {
         Map<String, Span> spans = new LinkedHashMap<>();
         forEachStatement(policy, (rule, source) -> spans.putIfAbsent(rule.path(), source.span()));
-        return spans;
+        return Collections.unmodifiableMap(spans);
     }
 
     private interface RuleVisitor {

@@ -50,7 +50,7 @@ final class VolumeLowering {
     private VolumeLowering(ServerContext server, TargetReport report) {
         this.server = server;
         this.report = report;
-        this.spans = ContainerPolicy.statementSpans(server.effective());
+        this.spans = ContainerPolicy.statementSpans(server);
     }
 
     /** The volumes and mounts (without {@code /tmp}), in the order they must be mounted. */
@@ -67,7 +67,7 @@ final class VolumeLowering {
     private Result run(KubernetesSettings settings) {
         Map<String, KubernetesVolume> byPath = new LinkedHashMap<>();
         settings.volumes().forEach(v -> byPath.putIfAbsent(v.path().value(), v));
-        for (FsEntry entry : ContainerPolicy.statementFilesystem(server.effective()).entries()) {
+        for (FsEntry entry : ContainerPolicy.statementFilesystem(server).entries()) {
             if (entry.access().isDenied()) {
                 hide(entry.path());
             } else {
