@@ -1,6 +1,7 @@
 package dev.stockade.compiler.target;
 
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -17,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * FreeMarker, configured once: templates from the {@code stockade-templates} jar, numbers as
  * computers write them, a fixed locale and time zone, no way to reach Java classes from a
- * template. Views are records; every value in them is already escaped for its format.
+ * template. Views are records ({@link ViewWrapper}: templates see their components and nothing
+ * else); every value in them is already escaped for its format.
  */
 public final class Templates {
 
-    private static final Configuration CONFIG = configure();
+    private static final Configuration CONFIG =
+            configure(new ClassTemplateLoader(Templates.class, "/dev/stockade/templates"));
 
     /** Per template, about the size of its last output: the next render's initial buffer. */
     private static final Map<String, Integer> SIZES = new ConcurrentHashMap<>();
@@ -66,14 +69,16 @@ public final class Templates {
         }
     }
 
-    private static Configuration configure() {
+    /** The configuration, with templates from {@code loader} (package-private for the tests). */
+    static Configuration configure(TemplateLoader loader) {
         Configuration config = new Configuration(Configuration.VERSION_2_3_34);
-        config.setTemplateLoader(new ClassTemplateLoader(Templates.class, "/dev/stockade/templates"));
+        config.setTemplateLoader(loader);
         config.setDefaultEncoding("UTF-8");
         config.setNumberFormat("computer");
         config.setBooleanFormat("c");
         config.setLocale(Locale.ROOT);
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setObjectWrapper(ViewWrapper.INSTANCE);
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
@@ -86,13 +91,13 @@ public final class Templates {
     }
 
     /** Renders {@code template} (a path under {@code dev/stockade/templates}) with {@code view} as {@code v}. */
-    public static String render(String template, Object view) {
+    public static String render(String template, Record view) {
         try {
             Template loaded = CONFIG.getTemplate(template);
             // An unsynchronized buffer sized from the template's last output (the probe script is
             // 34 KiB): StringWriter's StringBuffer grew by copying, and locked on every write.
             Out out = new Out(SIZES.getOrDefault(template, 4096));
-            loaded.process(Map.of("v", view), out);
+            loaded.process(ViewWrapper.root(view), out);
             SIZES.put(template, out.text.length() + out.text.length() / 8);
             return out.text.toString();
         } catch (IOException e) {
