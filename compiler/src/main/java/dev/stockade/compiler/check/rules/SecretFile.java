@@ -41,11 +41,19 @@ public final class SecretFile implements ServerRule {
 
     static boolean isSecretFile(String path) {
         for (String dir : SECRET_DIRS) {
-            if (path.equals(dir) || path.startsWith(dir + "/")) {
+            if (path.startsWith(dir) && (path.length() == dir.length() || path.charAt(dir.length()) == '/')) {
                 return true;
             }
         }
         String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return SECRET_NAMES.contains(last) || SECRET_SUFFIXES.stream().anyMatch(last::endsWith);
+        if (SECRET_NAMES.contains(last)) {
+            return true;
+        }
+        for (String suffix : SECRET_SUFFIXES) {
+            if (last.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
