@@ -24,11 +24,12 @@ public final class FsSensitivePath implements ServerRule {
 
     @Override
     public void check(ServerContext server, Findings findings) {
-        ModelGrants.of(server.server()).forEach(grant -> sensitivePart(grant.path().value()).ifPresent(part ->
-                findings.report(info(), server, grant.path().span(),
-                        grant.mode().keyword() + " grant of \"" + grant.path().value() + "\" reaches the credential store \""
-                                + part + "\"",
-                        "pass the credential through secrets { env NAME } or vault instead, and deny \"" + part + "\"")));
+        for (ModelGrants grant : ModelGrants.of(server.server())) {
+            sensitivePart(grant.path().value()).ifPresent(part -> findings.report(info(), server, grant.path().span(),
+                    grant.mode().keyword() + " grant of \"" + grant.path().value() + "\" reaches the credential store \""
+                            + part + "\"",
+                    "pass the credential through secrets { env NAME } or vault instead, and deny \"" + part + "\""));
+        }
     }
 
     /** The credential store the path is at or below, if any. */
