@@ -44,9 +44,24 @@ abstract class BuilderBase {
 
     Span span(Token token) {
         int column = token.getCharPositionInLine() + 1;
-        String text = token.getType() == Token.EOF ? "" : token.getText();
-        int length = text == null ? 0 : text.codePointCount(0, text.length());
-        return Span.of(file, Math.max(1, token.getLine()), column, column + length);
+        return Span.of(file, Math.max(1, token.getLine()), column, column + length(token));
+    }
+
+    /**
+     * The token's length in code points. A token the lexer read (it has a place in the token
+     * stream; the lexer never rewrites a token's text) spans its start to stop index of the
+     * code point stream, so its text need not be made; one that error recovery made up has only
+     * its text.
+     */
+    private static int length(Token token) {
+        if (token.getType() == Token.EOF) {
+            return 0;
+        }
+        if (token.getTokenIndex() >= 0 && token.getStartIndex() >= 0) {
+            return token.getStopIndex() - token.getStartIndex() + 1;
+        }
+        String text = token.getText();
+        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 
     Span span(ParserRuleContext ctx) {

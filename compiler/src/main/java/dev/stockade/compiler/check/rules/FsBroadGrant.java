@@ -25,14 +25,17 @@ public final class FsBroadGrant implements ServerRule {
 
     @Override
     public void check(ServerContext server, Findings findings) {
-        ModelGrants.of(server.server()).filter(grant -> isBroad(grant.path().value())).forEach(grant -> {
+        for (ModelGrants grant : ModelGrants.of(server.server())) {
+            if (!isBroad(grant.path().value())) {
+                continue;
+            }
             Severity severity = grant.mode() == FsMode.READ ? Severity.WARNING : Severity.ERROR;
             String path = grant.path().value();
             findings.report(info(), severity, server, grant.path().span(),
                     grant.mode().keyword() + " grant of \"" + path + "\" covers a whole top-level directory",
                     "grant the sub-directory the server needs, e.g. " + grant.mode().keyword() + " \"" + path + "/"
                             + server.name() + "\"");
-        });
+        }
     }
 
     static boolean isBroad(String path) {

@@ -16,10 +16,13 @@ public final class FsRootGrant implements ServerRule {
 
     @Override
     public void check(ServerContext server, Findings findings) {
-        ModelGrants.of(server.server()).filter(grant -> grant.path().value().equals("/")).forEach(grant ->
+        for (ModelGrants grant : ModelGrants.of(server.server())) {
+            if (grant.path().value().equals("/")) {
                 findings.report(info(), server, grant.path().span(),
                         grant.mode().keyword() + " grant of \"/\" opens the whole filesystem",
                         "grant only the directories the server needs, e.g. " + grant.mode().keyword() + " \"/srv/"
-                                + server.name() + "\""));
+                                + server.name() + "\"");
+            }
+        }
     }
 }

@@ -24,33 +24,42 @@ public final class FsSensitivePath implements ServerRule {
 
     @Override
     public void check(ServerContext server, Findings findings) {
-        ModelGrants.of(server.server()).forEach(grant -> sensitivePart(grant.path().value()).ifPresent(part ->
-                findings.report(info(), server, grant.path().span(),
-                        grant.mode().keyword() + " grant of \"" + grant.path().value() + "\" reaches the credential store \""
-                                + part + "\"",
-                        "pass the credential through secrets { env NAME } or vault instead, and deny \"" + part + "\"")));
+        for (ModelGrants grant : ModelGrants.of(server.server())) {
+            sensitivePart(grant.path().value()).ifPresent(part -> findings.report(info(), server, grant.path().span(),
+                    grant.mode().keyword() + " grant of \"" + grant.path().value() + "\" reaches the credential store \""
+                            + part + "\"",
+                    "pass the credential through secrets { env NAME } or vault instead, and deny \"" + part + "\""));
+        }
     }
 
     /** The credential store the path is at or below, if any. */
     static Optional<String> sensitivePart(String path) {
         for (String file : SECRET_FILES) {
-            if (path.equals(file) || path.startsWith(file + "/")) {
+            if (path.startsWith(file) && (path.length() == file.length() || path.charAt(file.length()) == '/')) {
                 return Optional.of(file);
             }
         }
-        String[] segments = path.split("/");
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 1; i < segments.length; i++) {
-            prefix.append('/').append(segments[i]);
-            String segment = segments[i];
+        // The segments after the first (empty in an absolute path), read in place: every grant of
+        // every server passes here. The part named is "/" and the segments up to the sensitive one.
+        int first = path.indexOf('/');
+        if (first < 0) {
+            return Optional.empty();
+        }
+        String second = null;
+        int start = first + 1;
+        for (int index = 1; start <= path.length(); index++) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            String segment = path.substring(start, end);
+            if (index == 1) {
+                second = segment;
+            }
             boolean envFile = segment.equals(".env") || segment.startsWith(".env.");
-            if (envFile || SECRET_SEGMENTS.contains(segment)) {
-                return Optional.of(prefix.toString());
+            boolean procEnviron = index == 3 && second.equals("proc") && segment.equals("environ");
+            if (envFile || procEnviron || SECRET_SEGMENTS.contains(segment)) {
+                return Optional.of("/" + path.substring(first + 1, end));
             }
-            boolean procEnviron = i == 3 && segments[1].equals("proc") && segment.equals("environ");
-            if (procEnviron) {
-                return Optional.of(prefix.toString());
-            }
+            start = end + 1;
         }
         return Optional.empty();
     }

@@ -29,23 +29,33 @@ public final class SecretFile implements ServerRule {
 
     @Override
     public void check(ServerContext server, Findings findings) {
-        ModelGrants.of(server.server())
-                .filter(grant -> grant.mode() == FsMode.READ || grant.mode() == FsMode.EXECUTE)
-                .filter(grant -> isSecretFile(grant.path().value()))
-                // A key inside a credential store (.ssh/id_rsa) is already an fs-sensitive-path error.
-                .filter(grant -> FsSensitivePath.sensitivePart(grant.path().value()).isEmpty())
-                .forEach(grant -> findings.report(info(), server, grant.path().span(),
+        for (ModelGrants grant : ModelGrants.of(server.server())) {
+            boolean reads = grant.mode() == FsMode.READ || grant.mode() == FsMode.EXECUTE;
+            // A key inside a credential store (.ssh/id_rsa) is already an fs-sensitive-path error.
+            if (reads && isSecretFile(grant.path().value())
+                    && FsSensitivePath.sensitivePart(grant.path().value()).isEmpty()) {
+                findings.report(info(), server, grant.path().span(),
                         "\"" + grant.path().value() + "\" hands the server a secret as a file at a fixed path",
-                        "inject it instead: secrets { env NAME } or vault \"PATH\" { NAME = field }"));
+                        "inject it instead: secrets { env NAME } or vault \"PATH\" { NAME = field }");
+            }
+        }
     }
 
     static boolean isSecretFile(String path) {
         for (String dir : SECRET_DIRS) {
-            if (path.equals(dir) || path.startsWith(dir + "/")) {
+            if (path.startsWith(dir) && (path.length() == dir.length() || path.charAt(dir.length()) == '/')) {
                 return true;
             }
         }
         String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return SECRET_NAMES.contains(last) || SECRET_SUFFIXES.stream().anyMatch(last::endsWith);
+        if (SECRET_NAMES.contains(last)) {
+            return true;
+        }
+        for (String suffix : SECRET_SUFFIXES) {
+            if (last.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

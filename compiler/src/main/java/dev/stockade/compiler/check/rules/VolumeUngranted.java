@@ -31,8 +31,8 @@ public final class VolumeUngranted implements ServerRule {
         if (volumes.isEmpty()) {
             return;
         }
-        Set<String> granted = ModelGrants.of(server.server()).map(g -> g.path().value()).collect(Collectors.toSet());
-        Set<String> denied = ModelGrants.all(server.server()).filter(g -> g.mode() == FsMode.DENY)
+        Set<String> granted = ModelGrants.of(server.server()).stream().map(g -> g.path().value()).collect(Collectors.toSet());
+        Set<String> denied = ModelGrants.all(server.server()).stream().filter(g -> g.mode() == FsMode.DENY)
                 .map(g -> g.path().value()).collect(Collectors.toSet());
         for (KubernetesVolume volume : volumes) {
             String path = volume.path().value();
