@@ -1,22 +1,50 @@
 package dev.stockade.compiler.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * One measured run: wall clock, the process's CPU time (every thread: the pool's workers, and
- * also the collector's and the JIT's, which a one-thread run uses too), and the peak heap (the sum
- * of the heap pools' peak usage since a reset after a full GC: an upper bound), and the
- * collectors' own time (the pauses they report through their MXBeans).
+ * also the collector's and the JIT's, which a one-thread run uses too), the peak heap (the sum
+ * of the heap pools' peak usage since a reset after a full GC: an upper bound, which can exceed
+ * the heap limit since the pools peak at different moments), the collectors' own time (the
+ * pauses they report through their MXBeans) and the largest heap in use just after a collection
+ * (what the run kept, with whatever garbage that collection left: the figure to hold against the
+ * heap limit).
  */
-record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs) {
+record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB) {
 
     Measure(double wallMs, double cpuMs, double peakMiB) {
-        this(wallMs, cpuMs, peakMiB, 0);
+        this(wallMs, cpuMs, peakMiB, 0, 0);
+    }
+
+    /** The largest heap after a collection since the last {@link #of}; updated by the collectors' notifications. */
+    private static final AtomicLong AFTER_GC = new AtomicLong();
+
+    static {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                (CompositeData) notification.getUserData());
+                        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                .mapToLong(MemoryUsage::getUsed).sum();
+                        AFTER_GC.accumulateAndGet(used, Math::max);
+                    }
+                }, null, null);
+            }
+        }
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -28,6 +56,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs) {
         }
         List<MemoryPoolMXBean> pools = FleetBenchmark.heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AFTER_GC.set(0);
         long gc = collectorMs();
         long cpu = OS.getProcessCpuTime();
         long wall = System.nanoTime();
@@ -35,7 +64,15 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs) {
         long wallEnd = System.nanoTime();
         long cpuEnd = OS.getProcessCpuTime();
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Measure((wallEnd - wall) / 1e6, (cpuEnd - cpu) / 1e6, peak / 1048576.0, collectorMs() - gc);
+        long gcEnd = collectorMs();
+        // Notifications arrive on their own thread, shortly after each collection.
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Measure((wallEnd - wall) / 1e6, (cpuEnd - cpu) / 1e6, peak / 1048576.0, gcEnd - gc,
+                AFTER_GC.get() / 1048576.0);
     }
 
     private static long collectorMs() {
@@ -50,21 +87,23 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs) {
 
     /** The medians of one fleet size and thread count, with the baseline's of the same size. */
     record Row(int servers, int threads, double wallMs, double cpuMs, double peakMiB, double baseWallMs, double baseCpuMs,
-            double basePeakMiB, double gcMs) {
+            double basePeakMiB, double gcMs, double afterGcMiB) {
 
         static Row of(int servers, int threads, List<Measure> runs, List<Measure> baseline) {
             return new Row(servers, threads, median(runs, Measure::wallMs), median(runs, Measure::cpuMs),
                     median(runs, Measure::peakMiB), median(baseline, Measure::wallMs), median(baseline, Measure::cpuMs),
-                    median(baseline, Measure::peakMiB), median(runs, Measure::gcMs));
+                    median(baseline, Measure::peakMiB), median(runs, Measure::gcMs), median(runs, Measure::afterGcMiB));
         }
     }
 
     static List<String> csv(List<Row> rows) {
         List<String> out = new ArrayList<>();
-        out.add("servers,threads,wall_ms,cpu_ms,peak_heap_mib,baseline_wall_ms,baseline_cpu_ms,baseline_peak_heap_mib,gc_ms");
+        out.add("servers,threads,wall_ms,cpu_ms,peak_heap_mib,baseline_wall_ms,baseline_cpu_ms,baseline_peak_heap_mib,gc_ms,"
+                + "heap_after_gc_mib");
         for (Row r : rows) {
-            out.add(String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", r.servers(), r.threads(),
-                    r.wallMs(), r.cpuMs(), r.peakMiB(), r.baseWallMs(), r.baseCpuMs(), r.basePeakMiB(), r.gcMs()));
+            out.add(String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", r.servers(), r.threads(),
+                    r.wallMs(), r.cpuMs(), r.peakMiB(), r.baseWallMs(), r.baseCpuMs(), r.basePeakMiB(), r.gcMs(),
+                    r.afterGcMiB()));
         }
         return out;
     }
