@@ -27,7 +27,8 @@ public final class UpToDateBenchmark {
         if (args[0].equals("prepare")) {
             Path policies = project.resolve("src/main/stockade");
             Files.createDirectories(policies);
-            try (var examples = Files.list(Path.of(System.getProperty("examples", "examples")))) {
+            // Run from maven-plugin/, the bundled examples are ../examples.
+            try (var examples = Files.list(Path.of(System.getProperty("examples", "../examples")))) {
                 for (Path example : examples.filter(p -> p.toString().endsWith(".stockade")).sorted().toList()) {
                     Files.copy(example, policies.resolve(example.getFileName()));
                 }
@@ -38,6 +39,11 @@ public final class UpToDateBenchmark {
             return;
         }
         String targets = args.length > 3 ? args[3] : null;
+        try (var policies = Files.list(project.resolve("src/main/stockade"))) {
+            if (policies.noneMatch(p -> p.toString().endsWith(".stockade"))) {
+                throw new IllegalStateException("no policies in " + project + ": run prepare first (with -Dexamples=DIR)");
+            }
+        }
         AbstractCompileMojo mojo = configure(args[2].equals("check") ? new CheckMojo() : new GenerateMojo(), project, targets);
         if (Boolean.getBoolean("bench.warmJdk")) {
             warmJdk(project);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -132,5 +133,15 @@ class ArtifactWriterTest {
         assertThatThrownBy(() -> Drift.compare(files(), out))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(".stockade-manifest:1: not a manifest line");
+    }
+
+    @Test
+    void aManifestLineWithoutASha256IsRefused() throws IOException {
+        for (String digest : List.of("0".repeat(63), "0".repeat(65), "A".repeat(64), "g".repeat(64), "")) {
+            Files.writeString(out.resolve(".stockade-manifest"), digest + "  a\n");
+            assertThatThrownBy(() -> Drift.compare(files(), out)).as(digest)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(".stockade-manifest:1: not a manifest line");
+        }
     }
 }
