@@ -3,6 +3,7 @@ package dev.stockade.compiler.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.target.TargetRegistry;
+import dev.stockade.compiler.target.Tool;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -13,11 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * End to end, as a build runs it (see docs/performance.md): the fleet's policy files read from disk,
@@ -59,14 +58,14 @@ public final class FleetBenchmark {
         report.add("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<Measure.Row> rows = new ArrayList<>();
         Path scratch = Files.createTempDirectory(scratchRoot(), "stockade-fleet-bench-");
-        Thread cleanup = new Thread(() -> delete(scratch));
+        Thread cleanup = new Thread(() -> Tool.deleteTree(scratch));
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             for (int size : sizes) {
                 rows.addAll(size(size, seed, runs, cores, targets, scratch, report));
             }
         } finally {
-            delete(scratch);
+            Tool.deleteTree(scratch);
         }
         ratios(rows, sizes, report);
         report.addAll(plugin);
@@ -97,14 +96,14 @@ public final class FleetBenchmark {
         for (int i = 0; i < runs; i++) {
             Path dir = scratch.resolve("baseline-" + size + "-" + i);
             base.add(Measure.of(() -> baseline(jsonFiles, sizes, dir)));
-            delete(dir);
+            Tool.deleteTree(dir);
         }
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             List<Measure> measured = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 Path dir = scratch.resolve("out-" + size + "-" + threads + "-" + i);
                 measured.add(Measure.of(() -> stockade(policyFiles, targets, threads, dir)));
-                delete(dir);
+                Tool.deleteTree(dir);
             }
             Measure.Row row = Measure.Row.of(size, threads, measured, base);
             rows.add(row);
@@ -113,7 +112,7 @@ public final class FleetBenchmark {
                     row.wallMs(), row.cpuMs(), row.gcMs(), row.peakMiB(), row.afterGcMiB(), row.baseWallMs(), row.baseCpuMs(),
                     row.wallMs() / row.baseWallMs(), row.cpuMs() / row.baseCpuMs()));
         }
-        delete(in);
+        Tool.deleteTree(in);
         return rows;
     }
 
@@ -222,19 +221,6 @@ public final class FleetBenchmark {
             out.add(path);
         }
         return out;
-    }
-
-    public static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static List<MemoryPoolMXBean> heapPools() {

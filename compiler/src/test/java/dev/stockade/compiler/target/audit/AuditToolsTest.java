@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.target.Artifact;
-import dev.stockade.compiler.target.bubblewrap.Run;
+import dev.stockade.compiler.target.Tool;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
@@ -49,25 +49,25 @@ class AuditToolsTest {
             Path rules = dir.resolve("server.rules");
             Files.writeString(rules, content(artifacts, "audit/" + name + ".rules"));
             RulesSyntax.check(Files.readString(rules));
-            Run.run(LIMIT, List.of("useradd", "--system", "--user-group", "--no-create-home", "--shell",
+            Tool.run(LIMIT, List.of("useradd", "--system", "--user-group", "--no-create-home", "--shell",
                     "/usr/sbin/nologin", name)).requireSuccess("useradd");
             user = true;
             loaded = true;
-            Run.run(LIMIT, List.of("auditctl", "-R", rules.toString())).requireSuccess("auditctl -R");
-            List<String> listed = Run.run(LIMIT, List.of("auditctl", "-l", "-k", "stockade-" + name))
+            Tool.run(LIMIT, List.of("auditctl", "-R", rules.toString())).requireSuccess("auditctl -R");
+            List<String> listed = Tool.run(LIMIT, List.of("auditctl", "-l", "-k", "stockade-" + name))
                     .requireSuccess("auditctl -l").out().lines().toList();
             long written = Files.readString(rules).lines().filter(l -> l.startsWith("-a ")).count();
             assertThat(listed).hasSize((int) written).allMatch(l -> l.endsWith("-F key=stockade-" + name));
             assertThat(listed).anyMatch(l -> l.contains("-F dir=" + dir + "/data/private -F perm=rwxa"));
         } finally {
             if (loaded) {
-                Run.run(LIMIT, List.of("auditctl", "-D", "-k", "stockade-" + name));
-                assertThat(Run.run(LIMIT, List.of("auditctl", "-l")).out()).doesNotContain("stockade-" + name);
+                Tool.run(LIMIT, List.of("auditctl", "-D", "-k", "stockade-" + name));
+                assertThat(Tool.run(LIMIT, List.of("auditctl", "-l")).out()).doesNotContain("stockade-" + name);
             }
             if (user) {
-                Run.run(LIMIT, List.of("userdel", name));
+                Tool.run(LIMIT, List.of("userdel", name));
             }
-            Logrotate.delete(dir);
+            Tool.deleteTree(dir);
         }
     }
 
@@ -86,12 +86,12 @@ class AuditToolsTest {
             Path config = dir.resolve("rotated.logrotate");
             Files.writeString(config, content(artifacts, "audit/rotated.logrotate"));
             Files.writeString(log, "{\"event\":\"auth-failure\"}\n".repeat(100));
-            Run.run(LIMIT, List.of("logrotate", "-s", dir.resolve("state").toString(), config.toString()))
+            Tool.run(LIMIT, List.of("logrotate", "-s", dir.resolve("state").toString(), config.toString()))
                     .requireSuccess("logrotate");
             assertThat(dir.resolve("audit log.jsonl.1")).exists();
             assertThat(log).exists().isEmptyFile();
         } finally {
-            Logrotate.delete(dir);
+            Tool.deleteTree(dir);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.target.Tool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class BubblewrapNetnsTest {
                     args.addAll(address);
                     ip(args);
                 }
-                Run.Result inside = Run.run(LIMIT, inNetns(netns, List.of(server.launcher.toString(), "--probe",
+                Tool.Result inside = Tool.run(LIMIT, inNetns(netns, List.of(server.launcher.toString(), "--probe",
                         server.probe.toString())));
                 Tap sandboxed = Tap.parse(inside.out());
                 assertThat(sandboxed.failures()).as("probe output:%n%s%s", inside.out(), inside.err()).isEmpty();
@@ -50,17 +51,17 @@ class BubblewrapNetnsTest {
                         "tcp 2001:db8:ffff::1 port 443 is blocked (an IPv6 address no allow names)",
                         "tcp 169.254.169.254 port 80 is blocked (the cloud metadata endpoint)");
 
-                Run.Result outside = Run.run(LIMIT, inNetns(netns, List.of("bash", server.probe.toString())));
+                Tool.Result outside = Tool.run(LIMIT, inNetns(netns, List.of("bash", server.probe.toString())));
                 assertThat(outside.exit()).isEqualTo(1);
                 assertThat(Tap.parse(outside.out()).failures()).contains(
                         "tcp 203.0.113.1 port 443 is blocked (an address no allow names)",
                         "udp 198.51.100.53 port 53 is blocked (DNS to a resolver other than the declared one)",
                         "tcp 2001:db8:ffff::1 port 443 is blocked (an IPv6 address no allow names)");
             } finally {
-                Run.run(Duration.ofSeconds(30), List.of("ip", "netns", "del", netns));
+                Tool.run(Duration.ofSeconds(30), List.of("ip", "netns", "del", netns));
             }
         }
-        assertThat(Run.run(Duration.ofSeconds(10), List.of("ip", "netns", "list")).out()).doesNotContain(netns);
+        assertThat(Tool.run(Duration.ofSeconds(10), List.of("ip", "netns", "list")).out()).doesNotContain(netns);
     }
 
     private static List<String> inNetns(String netns, List<String> command) {
@@ -72,6 +73,6 @@ class BubblewrapNetnsTest {
     private static void ip(List<String> args) {
         List<String> command = new ArrayList<>(List.of("ip"));
         command.addAll(args);
-        Run.run(Duration.ofSeconds(30), command).requireSuccess(String.join(" ", command));
+        Tool.run(Duration.ofSeconds(30), command).requireSuccess(String.join(" ", command));
     }
 }

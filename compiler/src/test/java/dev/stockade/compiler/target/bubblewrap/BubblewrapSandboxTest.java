@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.target.Tool;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class BubblewrapSandboxTest {
     @Test
     void serverRunsAsItsUserWithItsGrantsAndDeclaredSecretsOnly() {
         try (SandboxFixture server = new SandboxFixture()) {
-            Run.Result run = Run.run(LIMIT, SandboxFixture.withEnv(List.of(server.launcher.toString())))
+            Tool.Result run = Tool.run(LIMIT, SandboxFixture.withEnv(List.of(server.launcher.toString())))
                     .requireSuccess("the launcher");
             assertThat(run.out().lines()).containsExactly(
                     "user=" + server.name + " token=declared-value leak=unset",
@@ -35,7 +36,7 @@ class BubblewrapSandboxTest {
     @Test
     void probeInsideTheSandboxPassesEveryCheck() {
         try (SandboxFixture server = new SandboxFixture()) {
-            Run.Result run = Run.run(LIMIT, SandboxFixture.withEnv(List.of(server.launcher.toString(), "--probe",
+            Tool.Result run = Tool.run(LIMIT, SandboxFixture.withEnv(List.of(server.launcher.toString(), "--probe",
                     server.probe.toString(), "--no-network")));
             Tap tap = Tap.parse(run.out());
             assertThat(tap.failures()).as("probe output:%n%s%s", run.out(), run.err()).isEmpty();
@@ -55,7 +56,8 @@ class BubblewrapSandboxTest {
     @Test
     void probeOutsideTheSandboxFails() {
         try (SandboxFixture server = new SandboxFixture()) {
-            Run.Result run = Run.run(LIMIT, SandboxFixture.withEnv(List.of("bash", server.probe.toString(), "--no-network")));
+            Tool.Result run = Tool.run(LIMIT,
+                    SandboxFixture.withEnv(List.of("bash", server.probe.toString(), "--no-network")));
             Tap tap = Tap.parse(run.out());
             assertThat(run.exit()).as("probe output:%n%s", run.out()).isEqualTo(1);
             assertThat(tap.failures()).contains(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.Tool;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
@@ -14,11 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * A real server for the sandbox tests: a temporary tree ({@code workspace/src} readable with a
@@ -35,7 +34,7 @@ final class SandboxFixture implements AutoCloseable {
     private boolean userCreated;
 
     SandboxFixture() {
-        assertThat(Run.run(Duration.ofSeconds(10), List.of("id", "-u")).out().strip())
+        assertThat(Tool.run(Duration.ofSeconds(10), List.of("id", "-u")).out().strip())
                 .as("the sandbox tests create a user and run the launcher as root (CI runs as root)").isEqualTo("0");
         name = "stk-sbx-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)
                 .toLowerCase(Locale.ROOT);
@@ -54,17 +53,19 @@ final class SandboxFixture implements AutoCloseable {
                     echo nope > %1$s/workspace/src/new.txt 2>/dev/null || echo src-read-only
                     echo "accounts=$(cut -d: -f1 /etc/passwd | tr '\\n' ' ')groups=$(cut -d: -f1,4 /etc/group)"
                     """.formatted(base));
-            Run.run(Duration.ofSeconds(10), List.of("chmod", "-R", "a+rX,go-w", base.toString())).requireSuccess("chmod");
+            Tool.run(Duration.ofSeconds(10), List.of("chmod", "-R", "a+rX,go-w",
+                    base.toString())).requireSuccess("chmod");
             Files.setPosixFilePermissions(base.resolve("app/server.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
             List<Artifact> artifacts = compile();
             Files.createDirectories(base.resolve("gen"));
             launcher = save(artifacts, "bubblewrap/" + name + ".sh", "launcher.sh");
             probe = save(artifacts, "probe/" + name + ".sh", "probe.sh");
-            Run.run(Duration.ofSeconds(30), List.of("useradd", "--system", "--user-group", "--no-create-home",
+            Tool.run(Duration.ofSeconds(30), List.of("useradd", "--system", "--user-group", "--no-create-home",
                     "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", name)).requireSuccess("useradd");
             userCreated = true;
             // What tmpfiles.d does on a host: the writable directory belongs to the server's user.
-            Run.run(Duration.ofSeconds(10), List.of("chown", name + ":" + name, base.resolve("workspace/out").toString()))
+            Tool.run(Duration.ofSeconds(10), List.of("chown", name + ":" + name,
+                    base.resolve("workspace/out").toString()))
                     .requireSuccess("chown");
         } catch (IOException e) {
             close();
@@ -123,19 +124,10 @@ final class SandboxFixture implements AutoCloseable {
     @Override
     public void close() {
         if (userCreated) {
-            Run.run(Duration.ofSeconds(30), List.of("userdel", name));
-            Run.run(Duration.ofSeconds(30), List.of("groupdel", name));
+            Tool.run(Duration.ofSeconds(30), List.of("userdel", name));
+            Tool.run(Duration.ofSeconds(30), List.of("groupdel", name));
             userCreated = false;
         }
-        if (base == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(base)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Tool.deleteTree(base);
     }
 }

@@ -8,12 +8,14 @@ import dev.stockade.compiler.check.Checker;
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.Tool;
 import dev.stockade.compiler.target.container.Schemas;
 import dev.stockade.compiler.target.container.Yaml;
 import dev.stockade.dsl.model.ComposeSettings;
 import dev.stockade.dsl.model.Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * normalized output still holds the hardening, and every user string reads back unchanged.
  */
 class ComposeConfigTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final Map<String, String> NO_ENGINE = Map.of("DOCKER_HOST", "unix:///nonexistent/stockade-no-docker.sock");
 
@@ -48,16 +52,17 @@ class ComposeConfigTest {
             return;
         }
         Schemas.assertValid(Schemas.compose(), Yaml.document(file.get().content()), policy + " compose.yaml");
-        Path dir = Proc.scratch("compose-");
+        Path dir = Tool.scratch("compose-");
         try {
-            Proc.write(dir.resolve(ComposeTarget.FILE), file.get().content());
+            Tool.write(dir.resolve(ComposeTarget.FILE), file.get().content());
             for (ServerContext server : servers) {
                 Optional<Text> build = server.server().compose().flatMap(ComposeSettings::build);
                 if (build.isPresent() && !build.get().value().startsWith("/")) {
                     Files.createDirectories(dir.resolve("compose").resolve(build.get().value()));
                 }
             }
-            Proc.Result config = Proc.run(List.of("docker-compose", "-f", ComposeTarget.FILE, "config"), dir, NO_ENGINE).ok();
+            Tool.Result config = Tool.run(List.of("docker-compose", "-f", ComposeTarget.FILE, "config"), dir,
+                    NO_ENGINE, TIMEOUT).ok();
             JsonNode normalized = Yaml.document(config.out());
             for (ServerContext server : servers) {
                 checkService(normalized.path("services").path(server.name()), server);
@@ -65,7 +70,7 @@ class ComposeConfigTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
-            Proc.delete(dir);
+            Tool.deleteTree(dir);
         }
     }
 
@@ -75,14 +80,15 @@ class ComposeConfigTest {
         String content = Golden.compile(Golden.EXAMPLES.resolve("complete.stockade"), ComposeTarget.NAME).artifacts()
                 .get(0).content().replaceFirst("\n    read_only: true\n", "\n    read_only: true\n    run_as_root: true\n");
         assertThat(Schemas.compose().validate(Yaml.document(content))).isNotEmpty();
-        Path dir = Proc.scratch("compose-");
+        Path dir = Tool.scratch("compose-");
         try {
-            Proc.write(dir.resolve(ComposeTarget.FILE), content);
-            Proc.Result config = Proc.run(List.of("docker-compose", "-f", ComposeTarget.FILE, "config"), dir, NO_ENGINE);
+            Tool.write(dir.resolve(ComposeTarget.FILE), content);
+            Tool.Result config = Tool.run(List.of("docker-compose", "-f", ComposeTarget.FILE, "config"), dir,
+                    NO_ENGINE, TIMEOUT);
             assertThat(config.exit()).isNotZero();
             assertThat(config.err()).contains("run_as_root");
         } finally {
-            Proc.delete(dir);
+            Tool.deleteTree(dir);
         }
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.Tool;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * deleted whatever happens.
  */
 class DockerUserRulesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     static Stream<Path> inputs() {
         return Golden.inputs().stream();
@@ -38,14 +42,15 @@ class DockerUserRulesTest {
 
     private static void load(Artifact file) {
         String tool = file.path().endsWith(".ip6tables") ? "ip6tables" : "iptables";
-        assertThat(Proc.run("id", "-u").ok().out().strip()).as("loading rules into a namespace needs root").isEqualTo("0");
+        assertThat(Tool.run(TIMEOUT,
+                List.of("id", "-u")).ok().out().strip()).as("loading rules into a namespace needs root").isEqualTo("0");
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String netns = "stk-compose-" + HexFormat.of().formatHex(random);
-        Path dir = Proc.scratch("docker-user-");
-        Proc.run("ip", "netns", "add", netns).ok();
+        Path dir = Tool.scratch("docker-user-");
+        Tool.run(TIMEOUT, List.of("ip", "netns", "add", netns)).ok();
         try {
-            Proc.write(dir.resolve(file.path()), file.content());
+            Tool.write(dir.resolve(file.path()), file.content());
             inNetns(netns, dir, tool + " -N DOCKER-USER").ok();
             String load = command(file.content(), "# Load");
             inNetns(netns, dir, load).ok();
@@ -61,9 +66,9 @@ class DockerUserRulesTest {
             assertThat(save(netns, dir, tool)).doesNotContain(chain);
         } finally {
             try {
-                Proc.run("ip", "netns", "del", netns).ok();
+                Tool.run(TIMEOUT, List.of("ip", "netns", "del", netns)).ok();
             } finally {
-                Proc.delete(dir);
+                Tool.deleteTree(dir);
             }
         }
     }
@@ -79,8 +84,8 @@ class DockerUserRulesTest {
         throw new AssertionError("no " + marker + " line");
     }
 
-    private static Proc.Result inNetns(String netns, Path cwd, String commandLine) {
-        return Proc.run(List.of("ip", "netns", "exec", netns, "sh", "-c", commandLine), cwd, Map.of());
+    private static Tool.Result inNetns(String netns, Path cwd, String commandLine) {
+        return Tool.run(List.of("ip", "netns", "exec", netns, "sh", "-c", commandLine), cwd, Map.of(), TIMEOUT);
     }
 
     /** The filter table as iptables-save lists it, without the comment and counter lines that vary. */

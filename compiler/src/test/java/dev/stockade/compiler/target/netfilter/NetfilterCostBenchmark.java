@@ -3,6 +3,7 @@ package dev.stockade.compiler.target.netfilter;
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.bench.FleetGenerator;
 import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.Tool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +45,7 @@ public final class NetfilterCostBenchmark {
         try {
             run(servers, iterations, rounds, out);
         } finally {
-            dev.stockade.compiler.bench.FleetBenchmark.delete(out);
+            Tool.deleteTree(out);
         }
     }
 
@@ -95,7 +96,7 @@ public final class NetfilterCostBenchmark {
                     ns.exec("iptables", "-X").ok();
                 }
             } finally {
-                Cmd.stop(listener);
+                Tool.stop(listener);
             }
         }
         table.forEach(System.out::println);

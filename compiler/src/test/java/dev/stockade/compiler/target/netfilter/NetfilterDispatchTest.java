@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.netfilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.target.Tool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ class NetfilterDispatchTest {
                         .containsExactlyElementsOf(chain(expected, file.nftChain()));
             }
 
-            Cmd.Result refused = ns.sh(out, shared.load());
+            Tool.Result refused = ns.sh(out, shared.load());
             assertThat(refused.exit()).as("a user cannot dispatch to two servers' chains").isNotZero();
             assertThat(refused.err()).contains("File exists");
             assertThat(NetfilterLoadTest.list(ns)).as("the refused file changed nothing").isEqualTo(once);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.Tool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -98,7 +99,7 @@ class NetfilterEnforcementTest {
                 EXPECTED.keySet().forEach(d -> other.put(d, listening.contains(d) ? "OK" : "ECONNREFUSED"));
                 assertThat(connect(ns, uids.get(OTHER_USER))).as("as an unrelated user").isEqualTo(other);
             } finally {
-                Cmd.stop(listener);
+                Tool.stop(listener);
             }
         }
     }
@@ -106,16 +107,17 @@ class NetfilterEnforcementTest {
     /** lo, and a veth pair (both ends inside) holding the policy's documentation addresses. */
     private static void addresses(Netns ns) {
         String n = ns.name();
-        Cmd.run(List.of("ip", "-n", n, "link", "set", "lo", "up")).ok();
-        Cmd.run(List.of("ip", "-n", n, "link", "add", "stk0", "type", "veth", "peer", "name", "stk1")).ok();
-        Cmd.run(List.of("ip", "-n", n, "link", "set", "stk0", "up")).ok();
-        Cmd.run(List.of("ip", "-n", n, "link", "set", "stk1", "up")).ok();
+        Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "lo", "up")).ok();
+        Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "add", "stk0", "type", "veth", "peer", "name",
+                "stk1")).ok();
+        Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk0", "up")).ok();
+        Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk1", "up")).ok();
         for (String address : List.of("192.0.2.10/24", "192.0.2.130/32", "192.0.2.200/32", "198.51.100.20/24",
                 "198.51.100.53/32")) {
-            Cmd.run(List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0")).ok();
+            Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0")).ok();
         }
         for (String address : List.of("2001:db8::10/64", "2001:db8::bad/128")) {
-            Cmd.run(List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0", "nodad")).ok();
+            Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0", "nodad")).ok();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.netfilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.target.Tool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,9 @@ import java.util.stream.Stream;
  */
 final class Netns implements AutoCloseable {
 
+    /** How long a command in the namespace may take unless its caller says otherwise. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private static final Path ETC_NETNS = Path.of("/etc/netns");
 
     private final String name;
@@ -36,13 +40,13 @@ final class Netns implements AutoCloseable {
     }
 
     static Netns create() {
-        String uid = Cmd.run(List.of("id", "-u")).ok().out().strip();
+        String uid = Tool.run(TIMEOUT, List.of("id", "-u")).ok().out().strip();
         assertThat(uid).as("the netfilter tests load rules into network namespaces and need root").isEqualTo("0");
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String name = "stk-test-" + HexFormat.of().formatHex(random);
         boolean created = !Files.exists(ETC_NETNS);
-        Cmd.run(List.of("ip", "netns", "add", name)).ok();
+        Tool.run(TIMEOUT, List.of("ip", "netns", "add", name)).ok();
         return new Netns(name, created);
     }
 
@@ -67,28 +71,28 @@ final class Netns implements AutoCloseable {
         }
     }
 
-    Cmd.Result exec(String... argv) {
-        return Cmd.run(argv(List.of(argv)));
+    Tool.Result exec(String... argv) {
+        return Tool.run(TIMEOUT, argv(List.of(argv)));
     }
 
     /** A shell command line (a documented load command), run from {@code cwd}. */
-    Cmd.Result sh(Path cwd, String commandLine) {
-        return sh(cwd, commandLine, Cmd.DEFAULT);
+    Tool.Result sh(Path cwd, String commandLine) {
+        return sh(cwd, commandLine, TIMEOUT);
     }
 
-    Cmd.Result sh(Path cwd, String commandLine, Duration timeout) {
-        return Cmd.run(argv(List.of("sh", "-c", commandLine)), cwd, timeout);
+    Tool.Result sh(Path cwd, String commandLine, Duration timeout) {
+        return Tool.run(argv(List.of("sh", "-c", commandLine)), cwd, Map.of(), timeout);
     }
 
     Process start(List<String> argv) {
-        return Cmd.start(argv(argv), Path.of("/"));
+        return Tool.start(argv(argv), Path.of("/"));
     }
 
     /** Runs as a user of this namespace (by uid, groups cleared), e.g. the server's. */
-    Cmd.Result execAs(int uid, Duration timeout, List<String> argv) {
+    Tool.Result execAs(int uid, Duration timeout, List<String> argv) {
         List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
         full.addAll(argv);
-        return Cmd.run(argv(full), Path.of("/"), timeout);
+        return Tool.run(argv(full), Path.of("/"), Map.of(), timeout);
     }
 
     private List<String> argv(List<String> command) {
@@ -100,7 +104,7 @@ final class Netns implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Cmd.run(List.of("ip", "netns", "del", name)).ok();
+            Tool.run(TIMEOUT, List.of("ip", "netns", "del", name)).ok();
         } finally {
             deleteEtc();
         }

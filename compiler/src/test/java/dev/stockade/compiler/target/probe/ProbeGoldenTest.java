@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
-import dev.stockade.compiler.target.bubblewrap.Run;
+import dev.stockade.compiler.target.Tool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,7 +28,7 @@ class ProbeGoldenTest {
         for (Artifact artifact : artifacts) {
             assertThat(artifact.path()).startsWith("probe/").endsWith(".sh");
             assertThat(artifact.executable()).isTrue();
-            Run.bashSyntax(artifact.path(), artifact.content());
+            Tool.bashSyntax(artifact.path(), artifact.content());
             Matcher plan = PLAN.matcher(artifact.content());
             assertThat(plan.find()).as("a TAP plan").isTrue();
             long calls = artifact.content().lines().filter(l -> l.matches("^(not_readable|readable|writable|appendable"

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.Tool;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,16 +53,17 @@ class RuntimeStartsTest {
     /** The harness bites: V8's JIT dies under MemoryDenyWriteExecute=yes, which is why node's unit omits it. */
     @Test
     void nodeDiesWhenWritableExecutableMemoryIsDenied() {
-        Proc run = start(unit(Golden.CASES.resolve("deny-inside-grant.stockade"), "carve"), NODE, Optional.of("yes"));
+        Tool.Result run = start(unit(Golden.CASES.resolve("deny-inside-grant.stockade"), "carve"), NODE,
+                Optional.of("yes"));
         assertThat(run.exit()).as("node under MemoryDenyWriteExecute=yes").isNotZero();
     }
 
     private static void assertStarts(String unit, List<String> runtime, Optional<String> mdwe) {
-        Proc run = start(unit, runtime, mdwe);
+        Tool.Result run = start(unit, runtime, mdwe);
         assertThat(run.exit()).as("%s under its unit's settings:%n%s%s", runtime.get(0), run.out(), run.err()).isZero();
     }
 
-    private static Proc start(String unit, List<String> runtime, Optional<String> mdweOverride) {
+    private static Tool.Result start(String unit, List<String> runtime, Optional<String> mdweOverride) {
         List<String> allow = new ArrayList<>();
         List<String> deny = new ArrayList<>();
         for (String filter : values(unit, "SystemCallFilter")) {
@@ -81,7 +85,7 @@ class RuntimeStartsTest {
                 "/usr/bin/python3", "-c", helperSource(), String.join(" ", allow), String.join(" ", deny),
                 values(unit, "RestrictAddressFamilies").get(0), mdwe, "--"));
         command.addAll(runtime);
-        return Proc.run(Path.of("/"), command, 90);
+        return Tool.run(command, Path.of("/"), Map.of(), Duration.ofSeconds(90));
     }
 
     /**

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * Vault start script; and the escaping and the mount order of the unit text itself.
  */
 class SystemdFilesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static Artifact artifact(String policy, String path) {
         Path file = policy.startsWith("examples/") ? Golden.EXAMPLES.resolve(policy.substring(9)) : Golden.CASES.resolve(policy);
@@ -33,11 +38,13 @@ class SystemdFilesTest {
             Files.createDirectories(root.resolve("workspace/project-a"));
             Path sysusers = write(root.resolve("sysusers.conf"), artifact("examples/complete.stockade", "systemd/mcp-fileserver.sysusers.conf"));
             Path tmpfiles = write(root.resolve("tmpfiles.conf"), artifact("examples/complete.stockade", "systemd/mcp-fileserver.tmpfiles.conf"));
-            Proc users = Proc.run(root, List.of("systemd-sysusers", "--root=" + root, sysusers.toString()));
+            Tool.Result users = Tool.run(List.of("systemd-sysusers", "--root=" + root, sysusers.toString()), root,
+                    Map.of(), TIMEOUT);
             assertThat(users.exit()).as(users.err()).isZero();
             assertThat(Files.readString(root.resolve("etc/passwd"))).contains("mcp-fileserver:x:");
             assertThat(Files.readAllLines(root.resolve("etc/group"))).anyMatch(l -> l.startsWith("mcp-staff:x:") && l.endsWith(":mcp-fileserver"));
-            Proc files = Proc.run(root, List.of("systemd-tmpfiles", "--create", "--root=" + root, tmpfiles.toString()));
+            Tool.Result files = Tool.run(List.of("systemd-tmpfiles", "--create", "--root=" + root,
+                    tmpfiles.toString()), root, Map.of(), TIMEOUT);
             assertThat(files.exit()).as(files.err()).isZero();
             assertThat(files.err()).isEmpty();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("workspace/project-a/output"))))
@@ -46,11 +53,11 @@ class SystemdFilesTest {
                     .isEqualTo("rw-------");
             assertThat(Files.size(root.resolve("etc/stockade/mcp-fileserver.env"))).isZero();
             Path log = root.resolve("var/log/mcp-fileserver.log");
-            Proc attr = Proc.run(root, List.of("lsattr", log.toString()));
+            Tool.Result attr = Tool.run(List.of("lsattr", log.toString()), root, Map.of(), TIMEOUT);
             assertThat(attr.out().split(" ")[0]).as("append-only attribute").contains("a");
-            Proc.run(root, List.of("chattr", "-a", log.toString()));
+            Tool.run(List.of("chattr", "-a", log.toString()), root, Map.of(), TIMEOUT);
         } finally {
-            Proc.deleteTree(root);
+            Tool.deleteTree(root);
         }
     }
 
@@ -61,11 +68,11 @@ class SystemdFilesTest {
         Path dir = Files.createTempDirectory("stockade-vault");
         try {
             Path file = write(dir.resolve("start.sh"), script);
-            Proc syntax = Proc.run(dir, List.of("bash", "-n", file.toString()));
+            Tool.Result syntax = Tool.run(List.of("bash", "-n", file.toString()), dir, Map.of(), TIMEOUT);
             assertThat(syntax.err()).isEmpty();
             assertThat(syntax.exit()).isZero();
         } finally {
-            Proc.deleteTree(dir);
+            Tool.deleteTree(dir);
         }
         assertThat(script.content())
                 .contains("secret=$(vault_read 'database/creds/reporting')")

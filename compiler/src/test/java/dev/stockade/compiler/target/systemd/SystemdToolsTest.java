@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Golden;
+import dev.stockade.compiler.target.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * copy of the host's unit files (sysinit.target, ...) and an executable stub at the program's path.
  */
 class SystemdToolsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d+)");
     private static final Pattern PROGRAM = Pattern.compile("(?m)^ExecStart=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -43,7 +48,7 @@ class SystemdToolsTest {
 
     @AfterAll
     static void removeRoot() {
-        Proc.deleteTree(root);
+        Tool.deleteTree(root);
     }
 
     @Test
@@ -54,7 +59,8 @@ class SystemdToolsTest {
                 String name = unit.path().substring("systemd/".length());
                 Files.writeString(root.resolve("etc/systemd/system").resolve(name), unit.content());
                 stub(program(unit.content()));
-                Proc verify = Proc.run(root, List.of("systemd-analyze", "verify", "--man=no", "--root=" + root, name));
+                Tool.Result verify = Tool.run(List.of("systemd-analyze", "verify", "--man=no", "--root=" + root,
+                        name), root, Map.of(), TIMEOUT);
                 assertThat(verify.err() + verify.out()).as("systemd-analyze verify %s", name).isEmpty();
                 assertThat(verify.exit()).as("verify exit of %s", name).isZero();
                 double exposure = exposure(name);
@@ -74,13 +80,15 @@ class SystemdToolsTest {
         String name = "misspelt.service";
         Files.writeString(root.resolve("etc/systemd/system").resolve(name), unit.content().replace("PrivateIPC=", "PrivateIPCC="));
         stub(program(unit.content()));
-        Proc verify = Proc.run(root, List.of("systemd-analyze", "verify", "--man=no", "--root=" + root, name));
+        Tool.Result verify = Tool.run(List.of("systemd-analyze", "verify", "--man=no", "--root=" + root, name),
+                root, Map.of(), TIMEOUT);
         assertThat(verify.err()).contains("Unknown key 'PrivateIPCC'");
     }
 
     private double exposure(String name) {
         Path file = root.resolve("etc/systemd/system").resolve(name);
-        Proc security = Proc.run(root, List.of("systemd-analyze", "security", "--offline=true", "--no-pager", file.toString()));
+        Tool.Result security = Tool.run(List.of("systemd-analyze", "security", "--offline=true", "--no-pager",
+                file.toString()), root, Map.of(), TIMEOUT);
         Matcher m = EXPOSURE.matcher(security.out() + security.err());
         assertThat(m.find()).as("exposure line for %s in:%n%s%s", name, security.out(), security.err()).isTrue();
         return Double.parseDouble(m.group(1));
