@@ -16,19 +16,14 @@ public final class Checker {
     private Checker() {
     }
 
-    /** Resolves each server once, for the rules and for the targets that follow. */
+    /** Every server with its effective policy resolved, for tests and benchmarks that look at them. */
     public static List<ServerContext> resolve(PolicySet policies) {
-        return resolve(policies, Fanout.sequential());
-    }
-
-    /** {@link #resolve(PolicySet)}, the servers spread over {@code fanout}'s threads. */
-    public static List<ServerContext> resolve(PolicySet policies, Fanout fanout) {
-        return List.copyOf(fanout.map(policies.servers(), s -> new ServerContext(s, EffectivePolicy.resolve(s))));
+        return policies.servers().stream().map(s -> new ServerContext(s, EffectivePolicy.resolve(s))).toList();
     }
 
     /** Every rule's findings, before waivers; targets add theirs before {@link Waivers#apply}. */
     public static Findings findings(List<ServerContext> servers) {
-        return findings(servers, Fanout.sequential());
+        return findings(servers, Fanout.sequential(), false);
     }
 
     /**
@@ -75,11 +70,6 @@ public final class Checker {
             }
         }
         return findings;
-    }
-
-    /** {@link #findings(List, Fanout, boolean)} keeping every resolved policy. */
-    public static Findings findings(List<ServerContext> servers, Fanout fanout) {
-        return findings(servers, fanout, false);
     }
 
     /** One chunk's findings per rule, and its servers' summaries per fleet rule. */

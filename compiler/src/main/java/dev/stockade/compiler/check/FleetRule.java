@@ -17,9 +17,4 @@ public non-sealed interface FleetRule<S> extends Rule {
 
     /** Compares the servers; {@code summaries.get(i)} is {@code servers.get(i)}'s summary. */
     void check(List<ServerContext> servers, List<S> summaries, Findings findings);
-
-    /** Both steps at once, for callers that hold every server. */
-    default void check(List<ServerContext> servers, Findings findings) {
-        check(servers, servers.stream().map(this::summary).toList(), findings);
-    }
 }

@@ -25,12 +25,10 @@ public final class TargetRunner {
     private TargetRunner() {
     }
 
-    /** The targets' artifacts in target and server order; their findings are added to {@code findings}. */
-    public static List<Artifact> run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout) {
-        return run(targets, servers, findings, fanout, false);
-    }
-
-    /** {@link #run(List, List, Findings, Fanout)}, releasing each server's effective policy as in {@link #stream}. */
+    /**
+     * The targets' artifacts in target and server order; their findings are added to {@code findings}.
+     * With {@code release}, each server's effective policy is dropped once every target has seen it.
+     */
     public static List<Artifact> run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
             boolean release) {
         List<Artifact> artifacts = new ArrayList<>();
@@ -42,8 +40,7 @@ public final class TargetRunner {
      * Streams the artifacts to {@code sink} as each chunk of servers makes them, from the worker
      * threads (the sink must be thread-safe; the order between chunks is not fixed), so a large
      * fleet's output is never held in memory at once. Findings are merged as in {@link #run(List,
-     * List, Findings, Fanout)}. With {@code release}, each server's effective policy is dropped once
-     * every target has seen it.
+     * List, Findings, Fanout, boolean)}, and {@code release} means the same.
      */
     public static void stream(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
             Consumer<Artifact> sink, boolean release) {

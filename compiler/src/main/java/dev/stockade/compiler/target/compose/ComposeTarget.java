@@ -56,7 +56,7 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         if (settings.isPresent() && (settings.get().image().isPresent() || settings.get().build().isPresent())) {
             Findings findings = new Findings();
             ServiceLowering.Resolved service = ServiceLowering.resolve(server, new TargetReport(findings));
-            return new Part(ContainerPolicy.withoutLoopback(server.effective()).effective(), service, findings);
+            return new Part(egress(server), service, findings);
         }
         report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
                 "server \"" + server.name() + "\" names no image or build directory, so it has no compose service",
@@ -130,9 +130,14 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         }
     }
 
-    /** Whether anything leaves the container's own network namespace (loopback stays inside). */
+    /** What leaves the container's own network namespace (loopback stays inside). */
+    private static List<NetGrant> egress(ServerContext server) {
+        return ContainerPolicy.withoutLoopback(server.effective()).effective();
+    }
+
+    /** Whether anything leaves the container's own network namespace: {@link Part#networked()} of the server. */
     static boolean networked(ServerContext server) {
-        return !ContainerPolicy.withoutLoopback(server.effective()).effective().isEmpty();
+        return !egress(server).isEmpty();
     }
 
     /**
