@@ -67,17 +67,18 @@ public final class Stockade {
      * identical, byte for byte and in order, to the outcome on one thread.
      */
     public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads) {
-        return collect(files, targetNames, threads, null);
+        return collect(files, targetNames, threads, KEEP_RESOLVED_UP_TO);
     }
 
     /** {@link #compile(List, Collection, int)}, releasing resolved policies whatever the fleet's size (tests). */
     static Outcome compileReleasing(List<SourceFile> files, Collection<String> targetNames, int threads) {
-        return collect(files, targetNames, threads, true);
+        return collect(files, targetNames, threads, 0);
     }
 
-    private static Outcome collect(List<SourceFile> files, Collection<String> targetNames, int threads, Boolean release) {
+    private static Outcome collect(List<SourceFile> files, Collection<String> targetNames, int threads,
+            int keepResolvedUpTo) {
         List<Artifact> artifacts = new ArrayList<>();
-        Outcome outcome = run(files, targetNames, threads, artifacts::add, true, release);
+        Outcome outcome = run(files, targetNames, threads, artifacts::add, true, keepResolvedUpTo);
         artifacts.sort(Artifact.BY_PATH);
         return new Outcome(outcome.parse(), outcome.diagnostics(), artifacts);
     }
@@ -90,12 +91,12 @@ public final class Stockade {
      */
     public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads,
             Consumer<Artifact> sink) {
-        return run(files, targetNames, threads, sink, false, null);
+        return run(files, targetNames, threads, sink, false, KEEP_RESOLVED_UP_TO);
     }
 
-    /** {@code release}: whether to release resolved policies between and in the passes; {@code null} decides by size. */
+    /** Above {@code keepResolvedUpTo} servers, resolved policies are released in and between the passes. */
     private static Outcome run(List<SourceFile> files, Collection<String> targetNames, int threads,
-            Consumer<Artifact> sink, boolean ordered, Boolean release) {
+            Consumer<Artifact> sink, boolean ordered, int keepResolvedUpTo) {
         List<Target> targets = TargetRegistry.select(targetNames);
         try (Fanout fanout = Fanout.of(threads)) {
             ParseResult parse = PolicyParser.combine(fanout.map(files, PolicyParser::parseFile));
@@ -103,7 +104,7 @@ public final class Stockade {
             // A large fleet resolves each server's effective policy when its chunk reaches it and
             // drops it after, in both passes: resolving twice costs less than holding them all.
             List<ServerContext> servers = parse.policies().servers().stream().map(ServerContext::new).toList();
-            boolean releasing = release != null ? release : servers.size() > KEEP_RESOLVED_UP_TO;
+            boolean releasing = servers.size() > keepResolvedUpTo;
             Findings findings = Checker.findings(servers, fanout, releasing);
             List<Diagnostic> checked = waived(servers, findings, parse, false);
             if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
