@@ -2,7 +2,7 @@ package dev.stockade.it.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stockade.compiler.target.bubblewrap.Run;
+import dev.stockade.compiler.target.Tool;
 import dev.stockade.compiler.target.bubblewrap.Tap;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,16 +107,16 @@ class BoundaryIT {
             soft.assertAll();
         } finally {
             if (!created.isEmpty()) {
-                assertThat(Run.run(PROBE, List.of("ip", "netns", "list")).out()).as("namespace removed")
+                assertThat(Tool.run(PROBE, List.of("ip", "netns", "list")).out()).as("namespace removed")
                         .doesNotContain(created.get(2));
                 for (String user : created.subList(0, 2)) {
-                    assertThat(Run.run(PROBE, List.of("getent", "passwd", user)).exit()).as("user %s removed", user)
+                    assertThat(Tool.run(PROBE, List.of("getent", "passwd", user)).exit()).as("user %s removed", user)
                             .isNotZero();
-                    assertThat(Run.run(PROBE, List.of("getent", "group", user)).exit()).as("group %s removed", user)
+                    assertThat(Tool.run(PROBE, List.of("getent", "group", user)).exit()).as("group %s removed", user)
                             .isNotZero();
                 }
                 assertThat(Path.of(created.get(3))).as("temporary root removed").doesNotExist();
-                assertThat(Run.run(PROBE, List.of("pgrep", "-f", created.get(3))).exit())
+                assertThat(Tool.run(PROBE, List.of("pgrep", "-f", created.get(3))).exit())
                         .as("no process of the suite left").isNotZero();
             }
         }
@@ -171,7 +171,7 @@ class BoundaryIT {
                 env(w).forEach((k, v) -> command.add(k + "=" + v));
                 command.addAll(sandboxed ? List.of(w.launcher(server).toString(), "--probe", w.probe(server).toString())
                         : List.of("bash", w.probe(server).toString()));
-                Run.Result run = Run.run(PROBE, w.network.in(command));
+                Tool.Result run = Tool.run(PROBE, w.network.in(command));
                 out.add(new Probe(server, sandboxed, run.exit(), Tap.parse(run.out()), run.out() + run.err()));
             }
         }

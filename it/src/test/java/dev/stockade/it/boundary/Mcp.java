@@ -3,7 +3,7 @@ package dev.stockade.it.boundary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stockade.compiler.target.bubblewrap.Run;
+import dev.stockade.compiler.target.Tool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,8 +59,8 @@ final class Mcp {
             Path resultsFile = scratch.resolve("results.json");
             Files.deleteIfExists(resultsFile);
             JSON.writeValue(planFile.toFile(), plan);
-            Run.Result run = Run.run(Duration.ofSeconds(300), List.of("timeout", "290", "node",
-                    npm.resolve("client.mjs").toString(), planFile.toString(), resultsFile.toString()), npm);
+            Tool.Result run = Tool.run(List.of("timeout", "290", "node", npm.resolve("client.mjs").toString(),
+                    planFile.toString(), resultsFile.toString()), npm, Map.of(), Duration.ofSeconds(300));
             if (!Files.exists(resultsFile)) {
                 throw new AssertionError("the MCP client wrote no results (exit " + run.exit() + ")\n" + run.out()
                         + run.err());

@@ -2,7 +2,7 @@ package dev.stockade.it.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stockade.compiler.target.bubblewrap.Run;
+import dev.stockade.compiler.target.Tool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -157,7 +157,7 @@ final class Net implements AutoCloseable {
             listeners = null;
         }
         if (created) {
-            Run.run(World.STEP, List.of("ip", "netns", "del", name)).requireSuccess("ip netns del " + name);
+            Tool.run(World.STEP, List.of("ip", "netns", "del", name)).requireSuccess("ip netns del " + name);
             created = false;
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.target.Artifact;
-import dev.stockade.compiler.target.bubblewrap.Run;
+import dev.stockade.compiler.target.Tool;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
@@ -16,11 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * Everything the suite stands on, built from the project's own files and removed on {@link #close}
@@ -46,7 +44,7 @@ final class World implements AutoCloseable {
     Net network;
 
     World(Path npm) {
-        assertThat(Run.run(Duration.ofSeconds(10), List.of("id", "-u")).out().strip())
+        assertThat(Tool.run(Duration.ofSeconds(10), List.of("id", "-u")).out().strip())
                 .as("the boundary suite creates users and namespaces and needs root (CI runs as root)").isEqualTo("0");
         assertThat(npm.resolve("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js"))
                 .as("the npm servers (npm ci into target/npm by the build)").exists();
@@ -148,8 +146,8 @@ final class World implements AutoCloseable {
         }
     }
 
-    static Run.Result run(String... command) {
-        return Run.run(STEP, List.of(command)).requireSuccess(String.join(" ", command));
+    static Tool.Result run(String... command) {
+        return Tool.run(STEP, List.of(command)).requireSuccess(String.join(" ", command));
     }
 
     @Override
@@ -161,11 +159,11 @@ final class World implements AutoCloseable {
             }
         });
         for (String user : users) {
-            attempt(problems, () -> Run.run(STEP, List.of("userdel", user)).requireSuccess("userdel " + user));
+            attempt(problems, () -> Tool.run(STEP, List.of("userdel", user)).requireSuccess("userdel " + user));
             attempt(problems, () -> {
                 // userdel removes the user's own group when nothing else uses it.
-                if (Run.run(STEP, List.of("getent", "group", user)).exit() == 0) {
-                    Run.run(STEP, List.of("groupdel", user)).requireSuccess("groupdel " + user);
+                if (Tool.run(STEP, List.of("getent", "group", user)).exit() == 0) {
+                    Tool.run(STEP, List.of("groupdel", user)).requireSuccess("groupdel " + user);
                 }
             });
         }
@@ -174,15 +172,9 @@ final class World implements AutoCloseable {
             // The append-only attribute would keep the log from being deleted.
             Path log = path("workspace/project-a/logs/server.log");
             if (Files.exists(log)) {
-                attempt(problems, () -> Run.run(STEP, List.of("chattr", "-a", log.toString())));
+                attempt(problems, () -> Tool.run(STEP, List.of("chattr", "-a", log.toString())));
             }
-            attempt(problems, () -> {
-                try (Stream<Path> files = Files.walk(root)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            });
+            attempt(problems, () -> Tool.deleteTree(root));
         }
         if (!problems.isEmpty()) {
             AssertionError error = new AssertionError("cleaning up the boundary suite failed");
