@@ -12,6 +12,7 @@ import dev.stockade.compiler.target.TargetRunner;
 import dev.stockade.dsl.ParseResult;
 import dev.stockade.dsl.PolicyParser;
 import dev.stockade.dsl.diagnostic.Diagnostic;
+import dev.stockade.dsl.model.Server;
 import dev.stockade.dsl.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,56 +78,89 @@ public final class Stockade {
 
     private static Outcome collect(List<SourceFile> files, Collection<String> targetNames, int threads,
             int keepResolvedUpTo) {
-        List<Artifact> artifacts = new ArrayList<>();
-        Outcome outcome = run(files, targetNames, threads, artifacts::add, true, keepResolvedUpTo);
-        artifacts.sort(Artifact.BY_PATH);
-        return new Outcome(outcome.parse(), outcome.diagnostics(), artifacts);
-    }
-
-    /**
-     * {@link #compile(List, Collection, int)} for fleets too large to hold their output: every
-     * artifact goes to {@code sink} as soon as it is made, from the worker threads (so the sink must
-     * be thread-safe, and the order in which it sees artifacts is not fixed; their bytes are), and
-     * the outcome's artifact list is empty. Nothing reaches the sink when an error blocks.
-     */
-    public static Outcome compile(List<SourceFile> files, Collection<String> targetNames, int threads,
-            Consumer<Artifact> sink) {
-        return run(files, targetNames, threads, sink, false, KEEP_RESOLVED_UP_TO);
-    }
-
-    /** Above {@code keepResolvedUpTo} servers, resolved policies are released in and between the passes. */
-    private static Outcome run(List<SourceFile> files, Collection<String> targetNames, int threads,
-            Consumer<Artifact> sink, boolean ordered, int keepResolvedUpTo) {
         List<Target> targets = TargetRegistry.select(targetNames);
+        List<Artifact> artifacts = new ArrayList<>();
         try (Fanout fanout = Fanout.of(threads)) {
-            ParseResult parse = PolicyParser.combine(fanout.map(files, PolicyParser::parseFile));
-            // Two passes over the servers: check everything, then (when nothing blocks) compile.
-            // A large fleet resolves each server's effective policy when its chunk reaches it and
-            // drops it after, in both passes: resolving twice costs less than holding them all.
-            List<ServerContext> servers = parse.policies().servers().stream().map(ServerContext::new).toList();
-            boolean releasing = servers.size() > keepResolvedUpTo;
-            Findings findings = Checker.findings(servers, fanout, releasing);
-            List<Diagnostic> checked = waived(servers, findings, parse, false);
-            if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
-                checked.sort(Diagnostic.ORDER);
-                return new Outcome(parse, checked, List.of());
-            }
-            if (ordered) {
-                TargetRunner.run(targets, servers, findings, fanout, releasing).forEach(sink);
-            } else {
-                TargetRunner.stream(targets, servers, findings, fanout, sink, releasing);
-            }
-            List<Diagnostic> all = waived(servers, findings, parse, true);
-            all.sort(Diagnostic.ORDER);
-            return new Outcome(parse, all, List.of());
+            ParseResult parse = parse(files, fanout);
+            List<Diagnostic> diagnostics = run(Parsed.of(parse), targets, fanout, artifacts::add, true, keepResolvedUpTo);
+            artifacts.sort(Artifact.BY_PATH);
+            return new Outcome(parse, diagnostics, artifacts);
         }
     }
 
+    /** What a streamed run leaves: every finding, sorted, waivers applied; no model and no artifacts. */
+    public record Streamed(List<Diagnostic> diagnostics) {
+
+        public Streamed {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean hasBlockingErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isBlockingError);
+        }
+    }
+
+    /**
+     * {@link #compile(List, Collection, int)} for fleets too large to hold their output, or their
+     * model: every artifact goes to {@code sink} as soon as it is made, from the worker threads (so
+     * the sink must be thread-safe, and the order in which it sees artifacts is not fixed; their
+     * bytes are), and each server's model is let go once its artifacts are made. Nothing reaches the
+     * sink when an error blocks. The findings are those {@link #compile(List, Collection, int)} gives.
+     */
+    public static Streamed compile(List<SourceFile> files, Collection<String> targetNames, int threads,
+            Consumer<Artifact> sink) {
+        List<Target> targets = TargetRegistry.select(targetNames);
+        try (Fanout fanout = Fanout.of(threads)) {
+            // The parse result is not kept: from here the servers' contexts are all that hold the
+            // model, and each lets its server go once compiled (TargetRunner.stream).
+            return new Streamed(run(Parsed.of(parse(files, fanout)), targets, fanout, sink, false, KEEP_RESOLVED_UP_TO));
+        }
+    }
+
+    private static ParseResult parse(List<SourceFile> files, Fanout fanout) {
+        return PolicyParser.combine(fanout.map(files, PolicyParser::parseFile));
+    }
+
+    /** What the passes need of a parse: its diagnostics, the servers, and their waivers apart from the model. */
+    private record Parsed(List<Diagnostic> diagnostics, List<ServerContext> servers, List<Waivers.Declared> waivers) {
+
+        static Parsed of(ParseResult parse) {
+            List<Server> servers = parse.policies().servers();
+            return new Parsed(parse.diagnostics(), servers.stream().map(ServerContext::new).toList(),
+                    servers.stream().map(Waivers.Declared::of).toList());
+        }
+    }
+
+    /**
+     * Checks, then (when nothing blocks) compiles; every finding in report order. Two passes over
+     * the servers: a fleet of more than {@code keepResolvedUpTo} resolves each server's effective
+     * policy when its chunk reaches it and drops it after, in both passes (resolving twice costs
+     * less than holding them all).
+     */
+    private static List<Diagnostic> run(Parsed parsed, List<Target> targets, Fanout fanout, Consumer<Artifact> sink,
+            boolean ordered, int keepResolvedUpTo) {
+        List<ServerContext> servers = parsed.servers();
+        boolean releasing = servers.size() > keepResolvedUpTo;
+        Findings findings = Checker.findings(servers, fanout, releasing);
+        List<Diagnostic> checked = waived(parsed, findings, false);
+        if (checked.stream().anyMatch(Diagnostic::isBlockingError) || targets.isEmpty()) {
+            checked.sort(Diagnostic.ORDER);
+            return checked;
+        }
+        if (ordered) {
+            TargetRunner.run(targets, servers, findings, fanout, releasing).forEach(sink);
+        } else {
+            TargetRunner.stream(targets, servers, findings, fanout, sink, releasing);
+        }
+        List<Diagnostic> all = waived(parsed, findings, true);
+        all.sort(Diagnostic.ORDER);
+        return all;
+    }
+
     /** Every finding with the waivers applied, not yet in report order. */
-    private static List<Diagnostic> waived(List<ServerContext> servers, Findings findings, ParseResult parse,
-            boolean targetsRan) {
-        List<Diagnostic> all = new ArrayList<>(parse.diagnostics());
-        all.addAll(Waivers.apply(servers.stream().map(ServerContext::server).toList(), findings.all(), targetsRan));
+    private static List<Diagnostic> waived(Parsed parsed, Findings findings, boolean targetsRan) {
+        List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+        all.addAll(Waivers.applyDeclared(parsed.waivers(), findings.all(), targetsRan));
         return all;
     }
 }

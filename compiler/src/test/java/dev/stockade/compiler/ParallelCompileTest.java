@@ -38,6 +38,24 @@ class ParallelCompileTest {
                 assertThat(actual.executable()).as("%s executable", expected.path()).isEqualTo(expected.executable());
             }
         }
+        assertStreamedSame(files, one);
+    }
+
+    /** Streaming (which lets each server's model go once compiled) gives the files and findings of collecting. */
+    private static void assertStreamedSame(List<SourceFile> files, Stockade.Outcome collected) {
+        for (int threads : new int[] {1, 3}) {
+            Map<String, Artifact> streamed = new ConcurrentHashMap<>();
+            Stockade.Streamed outcome = Stockade.compile(files, TargetRegistry.names(), threads,
+                    artifact -> assertThat(streamed.put(artifact.path(), artifact)).as(artifact.path()).isNull());
+            assertThat(outcome.diagnostics()).as("diagnostics streamed on %d threads", threads)
+                    .isEqualTo(collected.diagnostics());
+            assertThat(new TreeSet<>(streamed.keySet())).containsExactlyElementsOf(paths(collected.artifacts()));
+            for (Artifact expected : collected.artifacts()) {
+                Artifact actual = streamed.get(expected.path());
+                assertThat(actual.bytes()).as("%s streamed", expected.path()).isEqualTo(expected.bytes());
+                assertThat(actual.executable()).as("%s streamed executable", expected.path()).isEqualTo(expected.executable());
+            }
+        }
     }
 
     private static List<String> paths(List<Artifact> artifacts) {
@@ -82,13 +100,6 @@ class ParallelCompileTest {
     @Test
     void streamingTheArtifactsGivesTheSameFilesAsCollectingThem() {
         List<SourceFile> fleet = new FleetGenerator(11).files(40, 10);
-        Stockade.Outcome collected = Stockade.compile(fleet, TargetRegistry.names(), 1);
-        Map<String, byte[]> streamed = new ConcurrentHashMap<>();
-        Stockade.Outcome outcome = Stockade.compile(fleet, TargetRegistry.names(), 3,
-                artifact -> assertThat(streamed.put(artifact.path(), artifact.bytes())).as(artifact.path()).isNull());
-        assertThat(outcome.artifacts()).isEmpty();
-        assertThat(outcome.diagnostics()).isEqualTo(collected.diagnostics());
-        assertThat(new TreeSet<>(streamed.keySet())).containsExactlyElementsOf(paths(collected.artifacts()));
-        collected.artifacts().forEach(a -> assertThat(streamed.get(a.path())).as(a.path()).isEqualTo(a.bytes()));
+        assertStreamedSame(fleet, Stockade.compile(fleet, TargetRegistry.names(), 1));
     }
 }

@@ -16,10 +16,17 @@ import java.util.function.Function;
  * while its chunk is compiled, so a large fleet never holds every server's resolved policy at once.
  * Resolving is pure, so a released policy comes back identical. One context is used by one thread at
  * a time (a chunk of servers belongs to one worker).
+ *
+ * <p>A streamed compile goes further and {@linkplain #retire() retires} each server once every
+ * target has seen it: the model goes too, and only the name and the file stay (what a fleet
+ * target's merge and the headers of its files need). Nothing may read a retired server's model or
+ * policy again; trying to is a bug and fails loudly.
  */
 public final class ServerContext {
 
-    private final Server server;
+    private final String name;
+    private final String file;
+    private volatile Server server;
     private volatile EffectivePolicy effective;
     private volatile Map<Derived<?>, Object> derived;
 
@@ -40,6 +47,8 @@ public final class ServerContext {
     /** A server whose effective policy is resolved when first needed. */
     public ServerContext(Server server) {
         this.server = Objects.requireNonNull(server, "server");
+        this.name = server.name().value();
+        this.file = server.span().file();
     }
 
     /** A server with its effective policy already resolved. */
@@ -48,15 +57,21 @@ public final class ServerContext {
         this.effective = Objects.requireNonNull(effective, "effective");
     }
 
+    /** The model, as it was written. */
     public Server server() {
-        return server;
+        Server held = server;
+        if (held == null) {
+            throw new IllegalStateException("server " + name + " was retired once its artifacts were made; "
+                    + "its model cannot be read after that");
+        }
+        return held;
     }
 
     /** The effective policy, resolved now if it is not held. */
     public EffectivePolicy effective() {
         EffectivePolicy held = effective;
         if (held == null) {
-            held = EffectivePolicy.resolve(server);
+            held = EffectivePolicy.resolve(server());
             effective = held;
         }
         return held;
@@ -84,13 +99,33 @@ public final class ServerContext {
         derived = null;
     }
 
+    /**
+     * Drops the model as well as the resolved policy: only {@link #name()} and {@link #file()} are
+     * left. For a streamed compile, whose caller never sees the model, once every target has seen
+     * the server.
+     */
+    public void retire() {
+        release();
+        server = null;
+    }
+
+    /** Whether the model is gone ({@link #retire()}). */
+    public boolean retired() {
+        return server == null;
+    }
+
     /** Whether the effective policy is held now (what the pipeline's memory bound rests on). */
     public boolean resolved() {
         return effective != null;
     }
 
     public String name() {
-        return server.name().value();
+        return name;
+    }
+
+    /** The policy file the server is written in, as its spans name it. */
+    public String file() {
+        return file;
     }
 
     @Override

@@ -34,6 +34,24 @@ public final class Waivers {
      * of a target rule cannot be judged unused.
      */
     public static List<Diagnostic> apply(List<Server> servers, List<Findings.Owned> findings, boolean targetsRan) {
+        return applyDeclared(servers.stream().map(Declared::of).toList(), findings, targetsRan);
+    }
+
+    /** One server's waivers, apart from its model: a streamed compile lets the model go before they apply. */
+    public record Declared(String server, List<Accept> accepts) {
+
+        public Declared {
+            accepts = List.copyOf(accepts);
+        }
+
+        public static Declared of(Server server) {
+            return new Declared(server.name().value(), server.accepts());
+        }
+    }
+
+    /** {@link #apply(List, List, boolean)} with each server's waivers taken from its model beforehand. */
+    public static List<Diagnostic> applyDeclared(List<Declared> servers, List<Findings.Owned> findings,
+            boolean targetsRan) {
         Map<String, Map<String, List<Integer>>> byServerAndRule = new HashMap<>();
         List<Diagnostic> out = new ArrayList<>(findings.size());
         for (Findings.Owned owned : findings) {
@@ -41,8 +59,8 @@ public final class Waivers {
                     .computeIfAbsent(owned.diagnostic().rule(), k -> new ArrayList<>()).add(out.size());
             out.add(owned.diagnostic());
         }
-        for (Server server : servers) {
-            Map<String, List<Integer>> byRule = byServerAndRule.getOrDefault(server.name().value(), Map.of());
+        for (Declared server : servers) {
+            Map<String, List<Integer>> byRule = byServerAndRule.getOrDefault(server.server(), Map.of());
             for (Accept accept : server.accepts()) {
                 waive(accept, byRule, out, targetsRan).ifPresent(out::add);
             }

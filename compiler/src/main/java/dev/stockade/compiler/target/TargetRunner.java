@@ -40,7 +40,10 @@ public final class TargetRunner {
      * Streams the artifacts to {@code sink} as each chunk of servers makes them, from the worker
      * threads (the sink must be thread-safe; the order between chunks is not fixed), so a large
      * fleet's output is never held in memory at once. Findings are merged as in {@link #run(List,
-     * List, Findings, Fanout, boolean)}, and {@code release} means the same.
+     * List, Findings, Fanout, boolean)}. Each server is {@linkplain ServerContext#retire() retired}
+     * once every target has seen it, so the fleet's model goes as its output does: the caller must
+     * not read the servers' models after (a target that compiles the whole list at the end would,
+     * so with one of those the servers only release their resolved policies, as {@code release} says).
      */
     public static void stream(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
             Consumer<Artifact> sink, boolean release) {
@@ -49,7 +52,9 @@ public final class TargetRunner {
 
     private static void run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
             Consumer<Artifact> sink, boolean ordered, boolean release) {
-        List<List<Part>> byChunk = fanout.chunks(servers, chunk -> compile(targets, chunk, ordered ? null : sink, release));
+        boolean retire = !ordered && targets.stream().allMatch(t -> perServer(t) || t instanceof FleetTarget<?>);
+        List<List<Part>> byChunk = fanout.chunks(servers,
+                chunk -> compile(targets, chunk, ordered ? null : sink, release, retire));
         for (int t = 0; t < targets.size(); t++) {
             Target target = targets.get(t);
             if (byChunk.get(0).get(t) == null) {
@@ -70,7 +75,7 @@ public final class TargetRunner {
 
     /** Every target over one chunk, server by server; {@code null} for a target that runs on the whole list. */
     private static List<Part> compile(List<Target> targets, List<ServerContext> chunk, Consumer<Artifact> sink,
-            boolean release) {
+            boolean release, boolean retire) {
         List<Part> parts = new ArrayList<>(targets.size());
         for (Target target : targets) {
             parts.add(perServer(target) || target instanceof FleetTarget<?>
@@ -94,7 +99,9 @@ public final class TargetRunner {
                     made.forEach(sink);
                 }
             }
-            if (release) {
+            if (retire) {
+                server.retire();
+            } else if (release) {
                 server.release();
             }
         }

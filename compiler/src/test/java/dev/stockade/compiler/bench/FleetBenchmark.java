@@ -128,7 +128,7 @@ public final class FleetBenchmark {
             }
             // Only the sizes: a map of 170,000 paths would take tens of MiB of the heap being measured.
             List<Long> written = Collections.synchronizedList(new ArrayList<>());
-            Stockade.Outcome outcome = Stockade.compile(files, targets, threads, artifact -> {
+            Stockade.Streamed outcome = Stockade.compile(files, targets, threads, artifact -> {
                 try {
                     byte[] bytes = artifact.bytes();
                     Path file = out.resolve(artifact.path());

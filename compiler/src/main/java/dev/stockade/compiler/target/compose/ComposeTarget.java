@@ -15,6 +15,8 @@ import dev.stockade.compiler.target.container.ContainerPolicy;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import dev.stockade.compiler.target.escape.YamlEscape;
 import dev.stockade.dsl.model.ComposeSettings;
+import dev.stockade.dsl.model.Network;
+import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +38,12 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
     /**
      * What compose keeps of one server with an image or a build directory ({@code null} for the
      * others): the grants that leave the container, and the service's resolved parts with their
-     * findings, reported only if the service is generated (a server left without a subnet is not).
+     * findings, reported only if the service is generated (a server left without a subnet is not),
+     * and where the findings of the merge point: the server's name and its network block. The merge
+     * reads nothing else of the server but its name and file.
      */
-    public record Part(List<NetGrant> grants, ServiceLowering.Resolved service, Findings findings) {
+    public record Part(List<NetGrant> grants, ServiceLowering.Resolved service, Findings findings, Span name,
+            Optional<Span> network) {
 
         boolean networked() {
             return !grants.isEmpty();
@@ -56,7 +61,8 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         if (settings.isPresent() && (settings.get().image().isPresent() || settings.get().build().isPresent())) {
             Findings findings = new Findings();
             ServiceLowering.Resolved service = ServiceLowering.resolve(server, new TargetReport(findings));
-            return new Part(egress(server), service, findings);
+            return new Part(egress(server), service, findings, server.server().name().span(),
+                    server.server().network().map(Network::span));
         }
         report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
                 "server \"" + server.name() + "\" names no image or build directory, so it has no compose service",
@@ -86,18 +92,18 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
             Part part = parts.get(i);
             Optional<Subnets.Subnet> subnet = subnets.getOrDefault(server.name(), Optional.empty());
             if (part.networked() && subnet.isEmpty()) {
-                report.skipped(NAME, server, server.server().name().span(), "no free subnet is left in "
+                report.skipped(NAME, server, part.name(), "no free subnet is left in "
                         + Subnets.POOL_V4.text() + " for server \"" + server.name() + "\"", "split the compose file");
                 continue;
             }
             report.include(part.findings());
-            services.add(ServiceLowering.lower(server, part.service(), subnet));
+            services.add(ServiceLowering.lower(part.service(), subnet));
             subnet.ifPresent(s -> {
                 String name = YamlEscape.string(server.name());
                 networks.add(new ComposeView.Network(name, YamlEscape.string(s.v4().text()),
                         YamlEscape.string(s.v6().text())));
                 String base = "compose/" + server.name() + ".docker-user.";
-                report.approximation(NAME, server, server.server().network().orElseThrow().span(),
+                report.approximation(NAME, server, part.network().orElseThrow(),
                         "compose alone cannot filter egress: the grants hold only once " + base + "iptables and "
                                 + base + "ip6tables are loaded into Docker's DOCKER-USER chain",
                         "load both files as their header says, after Docker starts and before docker compose up");

@@ -44,6 +44,12 @@ public record ComposeView(List<String> header, List<String> about, List<Service>
             dns = List.copyOf(dns);
             network = List.copyOf(network);
         }
+
+        /** This service with a resolver and a network. */
+        Service attached(List<String> withDns, List<NetworkRef> withNetwork) {
+            return new Service(name, comments, source, reference, user, volumes, environment, memLimit, cpus,
+                    pidsLimit, ulimits, withDns, withNetwork);
+        }
     }
 
     /** A bind mount ({@code source} quoted) or a tmpfs ({@code source} empty; {@code size} 0 for no limit). */

@@ -24,28 +24,23 @@ final class ServiceLowering {
     }
 
     /**
-     * What the service needs of the server's effective policy: its volumes, already rendered (the
-     * largest part of a service, made on the worker that resolved the server rather than in the
-     * one-thread merge, and smaller as text than as views while the fleet waits for its file), and
-     * its resolver. Findings go to {@code report}.
+     * The service as far as the server alone decides it, made on the worker that resolved the
+     * server (its volumes, rendered there, are the largest part of a service and smaller as text
+     * than as views while the fleet waits for its file): everything but the network, which waits
+     * for the fleet's subnets, and the resolver it would use. Nothing here reads the model again,
+     * so a streamed compile can let the server go.
      */
-    record Resolved(String volumes, List<String> dns) {
+    record Resolved(ComposeView.Service service, List<String> dns) {
     }
 
     static Resolved resolve(ServerContext server, TargetReport report) {
         ComposeSettings settings = server.server().compose().orElseThrow();
         report(server, report);
         List<ComposeView.Volume> volumes = ComposeVolumes.of(server, settings.mounts(), report);
-        return new Resolved(volumes.isEmpty() ? ""
-                        : Templates.render("compose/volumes.yaml.ftl", new ComposeView.Volumes(volumes)),
-                server.effective().dns().map(d -> List.of(YamlEscape.string(d.network().text()))).orElse(List.of()));
-    }
-
-    static ComposeView.Service lower(ServerContext server, Resolved resolved, Optional<Subnets.Subnet> subnet) {
-        ComposeSettings settings = server.server().compose().orElseThrow();
+        String rendered = volumes.isEmpty() ? ""
+                : Templates.render("compose/volumes.yaml.ftl", new ComposeView.Volumes(volumes));
         boolean image = settings.image().isPresent();
         Text reference = image ? settings.image().get() : settings.build().orElseThrow();
-        String name = YamlEscape.string(server.name());
         List<String> comments = new ArrayList<>();
         server.server().description().ifPresent(d -> comments.add(CommentEscape.line(d.value())));
         Optional<Limits> limits = server.server().limits();
@@ -53,16 +48,26 @@ final class ServiceLowering {
         limits.flatMap(Limits::openFiles).ifPresent(n -> ulimits.add(new ComposeView.Ulimit("nofile", n.value())));
         server.server().filesystem().flatMap(Filesystem::maxFileSize)
                 .ifPresent(s -> ulimits.add(new ComposeView.Ulimit("fsize", s.bytes())));
-        List<ComposeView.NetworkRef> network = subnet.map(s -> List.of(new ComposeView.NetworkRef(name,
-                YamlEscape.string(s.addressV4().text()), YamlEscape.string(s.addressV6().text())))).orElse(List.of());
-        List<String> dns = subnet.isPresent() ? resolved.dns() : List.of();
-        return new ComposeView.Service(name, comments, image ? "image" : "build", YamlEscape.string(reference.value()),
-                YamlEscape.string(ContainerPolicy.DEFAULT_UID + ":" + ContainerPolicy.DEFAULT_UID),
-                resolved.volumes(),
+        ComposeView.Service service = new ComposeView.Service(YamlEscape.string(server.name()), comments,
+                image ? "image" : "build", YamlEscape.string(reference.value()),
+                YamlEscape.string(ContainerPolicy.DEFAULT_UID + ":" + ContainerPolicy.DEFAULT_UID), rendered,
                 ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList(),
                 limits.flatMap(Limits::memory).map(m -> Long.toString(m.bytes())).orElse(""),
                 limits.flatMap(Limits::cpu).map(c -> cpus(c.value())).orElse(""),
-                limits.flatMap(Limits::tasks).map(t -> t.value()).orElse(0L), ulimits, dns, network);
+                limits.flatMap(Limits::tasks).map(t -> t.value()).orElse(0L), ulimits, List.of(), List.of());
+        return new Resolved(service,
+                server.effective().dns().map(d -> List.of(YamlEscape.string(d.network().text()))).orElse(List.of()));
+    }
+
+    /** The service on its own network with its static addresses and resolver, or with no network. */
+    static ComposeView.Service lower(Resolved resolved, Optional<Subnets.Subnet> subnet) {
+        if (subnet.isEmpty()) {
+            return resolved.service();
+        }
+        ComposeView.Service service = resolved.service();
+        Subnets.Subnet s = subnet.get();
+        return service.attached(resolved.dns(), List.of(new ComposeView.NetworkRef(service.name(),
+                YamlEscape.string(s.addressV4().text()), YamlEscape.string(s.addressV6().text()))));
     }
 
     /** A percentage of one CPU as compose's decimal number of CPUs: 50% is 0.5, 200% is 2. */
