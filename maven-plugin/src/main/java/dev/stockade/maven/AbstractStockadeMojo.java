@@ -146,11 +146,13 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
             return false;
         }
         Optional<String> summary = Fingerprint.recorded(fingerprintFile(), fingerprint);
-        summary.ifPresent(text -> getLog().info("Stockade " + goal() + " is up to date: " + policyCount
-                + (policyCount == 1 ? " policy file" : " policy files")
-                + ", plugin version and configuration unchanged since the last successful run (last run: " + text
-                + "; details in " + display(reports.resolve(ReportFiles.JSON)) + ")"));
-        return summary.isPresent();
+        if (summary.isEmpty()) {
+            return false;
+        }
+        getLog().info("Stockade " + goal() + " is up to date: " + count(policyCount, "policy file", "policy files")
+                + ", plugin version and configuration unchanged since the last successful run (last run: "
+                + summary.get() + "; details in " + display(reports.resolve(ReportFiles.JSON)) + ")");
+        return true;
     }
 
     final void forgetLastRun() throws MojoExecutionException {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.zip.CRC32;
@@ -32,6 +32,8 @@ public final class Fingerprint {
 
     private static final String FORMAT = "stockade-fingerprint 2";
 
+    private static final byte[] COLON = {':'};
+
     private Fingerprint() {
     }
 
@@ -42,10 +44,10 @@ public final class Fingerprint {
     public static String of(List<SourceFile> sources, SortedMap<String, String> settings) {
         Sum sum = new Sum();
         sum.put(FORMAT);
-        settings.forEach((key, value) -> {
-            sum.put(key);
-            sum.put(value);
-        });
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            sum.put(setting.getKey());
+            sum.put(setting.getValue());
+        }
         for (SourceFile source : sources) {
             sum.put(source.path());
             sum.put(source.text());
@@ -64,16 +66,24 @@ public final class Fingerprint {
         }
 
         void put(byte[] bytes) {
-            byte[] prefix = (bytes.length + ":").getBytes(StandardCharsets.US_ASCII);
-            for (byte[] part : new byte[][] {prefix, bytes}) {
-                crc.update(part);
-                crcC.update(part);
-                length += part.length;
-            }
+            byte[] prefix = Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII);
+            update(prefix);
+            update(COLON);
+            update(bytes);
         }
 
+        private void update(byte[] part) {
+            crc.update(part);
+            crcC.update(part);
+            length += part.length;
+        }
+
+        /** {@code %08x%08x-%x}, without Formatter: the 1 bit above each CRC keeps its leading zeros. */
         String hex() {
-            return String.format(Locale.ROOT, "%08x%08x-%x", crc.getValue(), crcC.getValue(), length);
+            StringBuilder hex = new StringBuilder(32);
+            hex.append(Long.toHexString(crc.getValue() | 1L << 32), 1, 9);
+            hex.append(Long.toHexString(crcC.getValue() | 1L << 32), 1, 9);
+            return hex.append('-').append(Long.toHexString(length)).toString();
         }
     }
 
@@ -83,9 +93,11 @@ public final class Fingerprint {
      */
     public static Optional<String> recorded(Path file, String fingerprint) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() == 2 && lines.get(0).equals(fingerprint)) {
-                return Optional.of(lines.get(1));
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            int first = text.indexOf('\n');
+            int second = text.indexOf('\n', first + 1);
+            if (first >= 0 && second == text.length() - 1 && text.substring(0, first).equals(fingerprint)) {
+                return Optional.of(text.substring(first + 1, second));
             }
         } catch (IOException | RuntimeException unreadable) {
             // Not up to date, then: the run redoes the work and writes a fresh record.

@@ -24,7 +24,9 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
 
     public Manifest {
         sha256ByPath = Collections.unmodifiableSortedMap(new TreeMap<>(sha256ByPath));
-        sha256ByPath.keySet().forEach(Manifest::requireSafePath);
+        for (String path : sha256ByPath.keySet()) {
+            requireSafePath(path);
+        }
     }
 
     public static Manifest of(Collection<GeneratedFile> files) {
