@@ -1,12 +1,10 @@
 package dev.stockade.compiler.api;
 
-import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -38,19 +36,20 @@ public final class Fingerprint {
     }
 
     /**
-     * The fingerprint of a run. Settings are hashed in key order; each string is length-prefixed,
-     * so no two different inputs can be spelled the same way.
+     * The fingerprint of a run: the policies as {@link PolicySources#read} gives them (display path
+     * and bytes, undecoded) and the settings, in key order; each string is length-prefixed, so no
+     * two different inputs can be spelled the same way.
      */
-    public static String of(List<SourceFile> sources, SortedMap<String, String> settings) {
+    public static String of(SortedMap<String, byte[]> policies, SortedMap<String, String> settings) {
         Sum sum = new Sum();
         sum.put(FORMAT);
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             sum.put(setting.getKey());
             sum.put(setting.getValue());
         }
-        for (SourceFile source : sources) {
-            sum.put(source.path());
-            sum.put(source.text());
+        for (Map.Entry<String, byte[]> policy : policies.entrySet()) {
+            sum.put(policy.getKey());
+            sum.put(policy.getValue());
         }
         return sum.hex();
     }
@@ -93,7 +92,7 @@ public final class Fingerprint {
      */
     public static Optional<String> recorded(Path file, String fingerprint) {
         try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text = new String(WholeFile.read(file), StandardCharsets.UTF_8);
             int first = text.indexOf('\n');
             int second = text.indexOf('\n', first + 1);
             if (first >= 0 && second == text.length() - 1 && text.substring(0, first).equals(fingerprint)) {
@@ -123,22 +122,19 @@ public final class Fingerprint {
     /**
      * The state of an output directory as a fingerprint setting: a checksum of the manifest and of
      * every file it lists (path, size and content), or {@code "modified"} when one of them is
-     * missing. A hand edit changes the state, so no recorded fingerprint matches it (a run
-     * records only after writing a whole directory) and the next run repairs the file.
+     * missing or unreadable. A hand edit changes the state, so no recorded fingerprint matches it
+     * (a run records only after writing a whole directory) and the next run repairs the file.
      */
     public static String outputState(Path outputDirectory) {
         try {
             Manifest manifest = Manifest.read(outputDirectory);
             Sum sum = new Sum();
             Path manifestFile = outputDirectory.resolve(Manifest.FILE_NAME);
-            sum.put(Files.isRegularFile(manifestFile) ? Files.readAllBytes(manifestFile) : new byte[0]);
+            sum.put(Files.isRegularFile(manifestFile) ? WholeFile.read(manifestFile) : new byte[0]);
             for (String path : manifest.sha256ByPath().keySet()) {
                 Path file = outputDirectory.resolve(path);
-                if (!Files.isRegularFile(file)) {
-                    return "modified";
-                }
                 sum.put(path);
-                sum.put(Files.readAllBytes(file));
+                sum.put(WholeFile.read(file));
             }
             return sum.hex();
         } catch (IOException unreadable) {

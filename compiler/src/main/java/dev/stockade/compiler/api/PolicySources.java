@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Finds the policy files of a project: every {@code **}{@code /*.stockade} below one directory.
@@ -45,18 +47,39 @@ public final class PolicySources {
      * @throws IOException when the directory is not a directory, a file cannot be read, or links loop
      */
     public static List<SourceFile> load(Path policyDirectory, Path baseDirectory) throws IOException {
+        return decode(read(policyDirectory, baseDirectory));
+    }
+
+    /**
+     * The bytes of every policy file below {@code policyDirectory}, by display path, not yet
+     * decoded: what a {@link Fingerprint} covers, so an up-to-date run never decodes a policy.
+     *
+     * @return the files sorted by display path; empty when the directory does not exist or holds no
+     *     policy file
+     * @throws IOException when the directory is not a directory, a file cannot be read, or links loop
+     */
+    public static SortedMap<String, byte[]> read(Path policyDirectory, Path baseDirectory) throws IOException {
         Path root = policyDirectory.toAbsolutePath().normalize();
         Path base = baseDirectory.toAbsolutePath().normalize();
+        SortedMap<String, byte[]> files = new TreeMap<>();
         if (!Files.exists(root)) {
-            return List.of();
+            return files;
         }
         if (!Files.isDirectory(root)) {
             throw new IOException("policy directory " + displayPath(root, base) + " is not a directory");
         }
-        List<Path> found = find(root, base);
-        List<SourceFile> sources = new ArrayList<>(found.size());
-        for (Path file : found) {
-            sources.add(SourceFile.fromBytes(displayPath(file, base), read(file, base)));
+        for (Path file : find(root, base)) {
+            // INVARIANT: distinct files have distinct display paths (both are normalized).
+            files.put(displayPath(file, base), readFile(file, base));
+        }
+        return files;
+    }
+
+    /** The files {@link #read} found, decoded, in display path order. */
+    public static List<SourceFile> decode(SortedMap<String, byte[]> files) {
+        List<SourceFile> sources = new ArrayList<>(files.size());
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            sources.add(SourceFile.fromBytes(file.getKey(), file.getValue()));
         }
         return List.copyOf(sources);
     }
@@ -91,13 +114,12 @@ public final class PolicySources {
                         throw explain(file, base, failure);
                     }
                 });
-        found.sort(Comparator.comparing(file -> displayPath(file, base)));
         return found;
     }
 
-    private static byte[] read(Path file, Path base) throws IOException {
+    private static byte[] readFile(Path file, Path base) throws IOException {
         try {
-            return Files.readAllBytes(file);
+            return WholeFile.read(file);
         } catch (IOException failure) {
             throw explain(file, base, failure);
         }

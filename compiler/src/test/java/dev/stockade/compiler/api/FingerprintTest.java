@@ -2,8 +2,8 @@ package dev.stockade.compiler.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,15 +21,19 @@ class FingerprintTest {
         return new TreeMap<>(java.util.Map.of("failOn", failOn, "version", "1"));
     }
 
+    private static SortedMap<String, byte[]> policy(String path, String text) {
+        return new TreeMap<>(java.util.Map.of(path, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void changesWithThePoliciesAndTheSettingsOnly() {
-        List<SourceFile> sources = List.of(SourceFile.of("a.stockade", "stockade 1\n"));
-        String base = Fingerprint.of(sources, settings("error"));
+        String base = Fingerprint.of(policy("a.stockade", "stockade 1\n"), settings("error"));
 
-        assertThat(Fingerprint.of(List.of(SourceFile.of("a.stockade", "stockade 1\n")), settings("error"))).isEqualTo(base);
-        assertThat(Fingerprint.of(List.of(SourceFile.of("a.stockade", "stockade 1\n\n")), settings("error"))).isNotEqualTo(base);
-        assertThat(Fingerprint.of(List.of(SourceFile.of("b.stockade", "stockade 1\n")), settings("error"))).isNotEqualTo(base);
-        assertThat(Fingerprint.of(sources, settings("warning"))).isNotEqualTo(base);
+        assertThat(Fingerprint.of(policy("a.stockade", "stockade 1\n"), settings("error"))).isEqualTo(base);
+        assertThat(Fingerprint.of(policy("a.stockade", "stockade 1\n\n"), settings("error"))).isNotEqualTo(base);
+        assertThat(Fingerprint.of(policy("b.stockade", "stockade 1\n"), settings("error"))).isNotEqualTo(base);
+        assertThat(Fingerprint.of(policy("a.stockade", "stockade 1\n"), settings("warning"))).isNotEqualTo(base);
+        assertThat(base).as("the format kept from String.format(\"%08x%08x-%x\", ...)").matches("[0-9a-f]{16}-[0-9a-f]+");
     }
 
     @Test
