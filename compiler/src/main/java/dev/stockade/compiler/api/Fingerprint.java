@@ -31,6 +31,8 @@ public final class Fingerprint {
     private static final String FORMAT = "stockade-fingerprint 2";
 
     private static final byte[] COLON = {':'};
+    private static final byte[] EXECUTABLE = {'x'};
+    private static final byte[] NOT_EXECUTABLE = {'-'};
 
     private Fingerprint() {
     }
@@ -121,9 +123,16 @@ public final class Fingerprint {
 
     /**
      * The state of an output directory as a fingerprint setting: a checksum of the manifest and of
-     * every file it lists (path, size and content), or {@code "modified"} when one of them is
-     * missing or unreadable. A hand edit changes the state, so no recorded fingerprint matches it
-     * (a run records only after writing a whole directory) and the next run repairs the file.
+     * every file it lists (path, content and owner-execute bit, the two things {@link Drift}
+     * compares), or {@code "modified"} when one of them is missing or unreadable.
+     *
+     * <p>Why this is enough for {@code generate} to skip: a run records its fingerprint only after
+     * it brought the whole directory to exactly what the policies compile to, so at that moment
+     * every listed file matched and no listed file was stale. Afterwards, an edited, re-moded or
+     * deleted generated file changes this state; so does any edit of the manifest, which is the
+     * only way a stale file (one the manifest lists that is no longer generated) can appear while
+     * the policies, plugin version and configuration stay the same. Files the manifest does not
+     * list are never Stockade's to write or delete, and {@link Drift} ignores them too.
      */
     public static String outputState(Path outputDirectory) {
         try {
@@ -135,6 +144,7 @@ public final class Fingerprint {
                 Path file = outputDirectory.resolve(path);
                 sum.put(path);
                 sum.put(WholeFile.read(file));
+                sum.put(Drift.isExecutable(file, false) ? EXECUTABLE : NOT_EXECUTABLE);
             }
             return sum.hex();
         } catch (IOException unreadable) {
