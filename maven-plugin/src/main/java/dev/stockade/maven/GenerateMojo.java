@@ -2,6 +2,7 @@ package dev.stockade.maven;
 
 import dev.stockade.compiler.api.ArtifactWriter;
 import dev.stockade.compiler.api.Fingerprint;
+import dev.stockade.compiler.api.OutputState;
 import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
@@ -70,7 +71,7 @@ public class GenerateMojo extends AbstractCompileMojo {
     // be repaired by the next generate, not skipped.
     private String fingerprint(SortedMap<String, byte[]> policies, FailOn threshold, Path output) {
         SortedMap<String, String> settings = settings(threshold);
-        settings.put("outputState", Fingerprint.outputState(output));
+        settings.put("outputState", OutputState.of(output));
         return Fingerprint.of(policies, settings);
     }
 }
