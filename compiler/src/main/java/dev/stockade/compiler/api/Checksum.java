@@ -16,8 +16,7 @@ import java.util.zip.CRC32C;
  */
 final class Checksum {
 
-    private static final byte[] COLON = {':'};
-
+    private final byte[] prefix = new byte[11];
     private final CRC32 crc = new CRC32();
     private final CRC32C crcC = new CRC32C();
     private long length;
@@ -31,9 +30,16 @@ final class Checksum {
     }
 
     void put(byte[] bytes, int offset, int count) {
-        byte[] prefix = Integer.toString(count).getBytes(StandardCharsets.US_ASCII);
-        update(prefix, 0, prefix.length);
-        update(COLON, 0, 1);
+        // The decimal length and a colon, written backwards into a reused buffer: the bytes
+        // Integer.toString(count) + ":" would give, without a String per call (270 calls a skip).
+        int start = prefix.length;
+        prefix[--start] = ':';
+        int rest = count;
+        do {
+            prefix[--start] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        update(prefix, start, prefix.length - start);
         update(bytes, offset, count);
     }
 
