@@ -20,7 +20,9 @@ import java.util.SortedMap;
  */
 public final class Fingerprint {
 
-    private static final String FORMAT = "stockade-fingerprint 2";
+    // 3: policies as bytes, not decoded text; the output state covers execute bits. A record
+    // written by an earlier format never matches, so a snapshot build of the plugin re-runs once.
+    private static final String FORMAT = "stockade-fingerprint 3";
 
     private Fingerprint() {
     }
