@@ -42,7 +42,8 @@ public class GenerateMojo extends AbstractCompileMojo {
         Path output = run.get().output();
         // INVARIANT: the fingerprint covers the targets setting as written, and a run records one
         // only after the names were valid, so a skipped run never hides an unknown target.
-        if (upToDate(fingerprint(policies, threshold, output), policies.size())) {
+        Optional<String> fingerprint = fingerprint(policies, threshold, output);
+        if (fingerprint.isPresent() && upToDate(fingerprint.get(), policies.size())) {
             return;
         }
         List<String> names = targetNames();
@@ -64,14 +65,21 @@ public class GenerateMojo extends AbstractCompileMojo {
         String summary = count(written.written().size(), "file", "files") + " written, "
                 + written.deleted().size() + " deleted, " + written.unchanged() + " unchanged";
         getLog().info("Stockade artifacts in " + display(output) + ": " + summary);
-        recordRun(fingerprint(policies, threshold, output), compared.findings() + "; " + summary);
+        Optional<String> after = fingerprint(policies, threshold, output);
+        if (after.isPresent()) {
+            recordRun(after.get(), compared.findings() + "; " + summary);
+        }
     }
 
     // The output directory's state is part of the fingerprint: a hand edit or a deleted file must
-    // be repaired by the next generate, not skipped.
-    private String fingerprint(SortedMap<String, byte[]> policies, FailOn threshold, Path output) {
+    // be repaired by the next generate, not skipped. A directory without a state has none.
+    private Optional<String> fingerprint(SortedMap<String, byte[]> policies, FailOn threshold, Path output) {
+        Optional<String> state = OutputState.of(output);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
         SortedMap<String, String> settings = settings(threshold);
-        settings.put("outputState", OutputState.of(output));
-        return Fingerprint.of(policies, settings);
+        settings.put("outputState", state.get());
+        return Optional.of(Fingerprint.of(policies, settings));
     }
 }

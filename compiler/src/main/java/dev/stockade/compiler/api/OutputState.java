@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The state of an output directory, as a setting of {@code generate}'s {@link Fingerprint}: a
  * {@link Checksum} of the {@link Manifest} file and of every file it lists (path, content and
- * owner-execute bit, the two things {@link Drift} compares), or {@value #MODIFIED} when a listed
- * file is missing or unreadable or the manifest holds a line Stockade never writes.
+ * owner-execute bit, the two things {@link Drift} compares); none when a listed file is missing
+ * or unreadable or the manifest holds a line Stockade never writes. A directory without a state
+ * is never up to date, and a run that leaves one records nothing (a constant standing for it
+ * would match itself on the next run).
  *
  * <p>Why an unchanged state lets {@code generate} skip: a run records its fingerprint only after
  * it brought the whole directory to exactly what the policies compile to, so at that moment every
@@ -27,9 +30,6 @@ import java.nio.file.Path;
  */
 public final class OutputState {
 
-    /** The state of a directory whose manifest lists a file that cannot be read. */
-    public static final String MODIFIED = "modified";
-
     // A manifest line is "<64 hex digits>  <path>\n" (Manifest.file()).
     private static final int PATH_OFFSET = 64 + 2;
     private static final byte[] EXECUTABLE = {'x'};
@@ -38,14 +38,14 @@ public final class OutputState {
     private OutputState() {
     }
 
-    public static String of(Path outputDirectory) {
+    public static Optional<String> of(Path outputDirectory) {
         byte[] manifest;
         try {
             manifest = WholeFile.read(outputDirectory.resolve(Manifest.FILE_NAME));
         } catch (NoSuchFileException absent) {
             manifest = new byte[0];
         } catch (IOException unreadable) {
-            return MODIFIED;
+            return Optional.empty();
         }
         Checksum sum = new Checksum();
         sum.put(manifest);
@@ -53,7 +53,7 @@ public final class OutputState {
             for (int start = 0, end; start < manifest.length; start = end + 1) {
                 end = lineEnd(manifest, start);
                 if (end - start <= PATH_OFFSET) {
-                    return MODIFIED;
+                    return Optional.empty();
                 }
                 String path = new String(manifest, start + PATH_OFFSET, end - start - PATH_OFFSET, StandardCharsets.UTF_8);
                 Path file = outputDirectory.resolve(path);
@@ -62,10 +62,10 @@ public final class OutputState {
                 sum.put(Drift.isExecutable(file, false) ? EXECUTABLE : NOT_EXECUTABLE);
             }
         } catch (IOException | RuntimeException unreadable) {
-            // Missing, unreadable, or a path the file system rejects: not the recorded state.
-            return MODIFIED;
+            // Missing, unreadable, or a path the file system rejects.
+            return Optional.empty();
         }
-        return sum.hex();
+        return Optional.of(sum.hex());
     }
 
     private static int lineEnd(byte[] bytes, int start) {
