@@ -52,8 +52,12 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
         return settings;
     }
 
-    /** What a compile goal runs on: its settings read and checked, and the policies loaded. */
-    record Run(FailOn threshold, List<String> names, List<SourceFile> sources, Path output) {
+    /**
+     * What a compile goal runs on: {@code failOn} read and checked, and the policies read (not yet
+     * decoded). The targets are read by the goal: {@code generate} reads them only when it is not
+     * up to date, since naming them loads every target.
+     */
+    record Run(FailOn threshold, SortedMap<String, byte[]> policies, Path output) {
     }
 
     /** The run's inputs, or empty when the goal is skipped or there is no policy (both logged already). */
@@ -63,12 +67,12 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
             return Optional.empty();
         }
         FailOn threshold = failOnSetting();
-        List<String> names = targetNames();
-        List<SourceFile> sources = loadPolicies();
-        if (sources.isEmpty()) {
+        SortedMap<String, byte[]> policies = readPolicies();
+        if (policies.isEmpty()) {
+            targetNames(); // nothing to compile, but a misspelt target still fails the build
             return Optional.empty();
         }
-        return Optional.of(new Run(threshold, names, sources, resolve(outputDirectory)));
+        return Optional.of(new Run(threshold, policies, resolve(outputDirectory)));
     }
 
     /** The comparison, and the summary line of the findings that came with it. */

@@ -12,7 +12,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -65,12 +64,15 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
     /** The goal's name, for log lines and the record of its last run. */
     abstract String goal();
 
-    /** The policies to work on; empty (after a warning that says where it looked) when there are none. */
-    final List<SourceFile> loadPolicies() throws MojoExecutionException {
+    /**
+     * The policies to work on, by display path, as bytes: decoded only when the run is not up to
+     * date. Empty (after a warning that says where it looked) when there are none.
+     */
+    final SortedMap<String, byte[]> readPolicies() throws MojoExecutionException {
         Path policies = resolve(policyDirectory);
-        List<SourceFile> sources;
+        SortedMap<String, byte[]> sources;
         try {
-            sources = PolicySources.load(policies, base());
+            sources = PolicySources.read(policies, base());
         } catch (IOException failure) {
             throw new MojoExecutionException("Cannot load Stockade policies: " + failure.getMessage(), failure);
         }
@@ -146,11 +148,13 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
             return false;
         }
         Optional<String> summary = Fingerprint.recorded(fingerprintFile(), fingerprint);
-        summary.ifPresent(text -> getLog().info("Stockade " + goal() + " is up to date: " + policyCount
-                + (policyCount == 1 ? " policy file" : " policy files")
-                + ", plugin version and configuration unchanged since the last successful run (last run: " + text
-                + "; details in " + display(reports.resolve(ReportFiles.JSON)) + ")"));
-        return summary.isPresent();
+        if (summary.isEmpty()) {
+            return false;
+        }
+        getLog().info("Stockade " + goal() + " is up to date: " + count(policyCount, "policy file", "policy files")
+                + ", plugin version and configuration unchanged since the last successful run (last run: "
+                + summary.get() + "; details in " + display(reports.resolve(ReportFiles.JSON)) + ")");
+        return true;
     }
 
     final void forgetLastRun() throws MojoExecutionException {

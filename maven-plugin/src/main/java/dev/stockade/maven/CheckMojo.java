@@ -2,6 +2,7 @@ package dev.stockade.maven;
 
 import dev.stockade.compiler.api.Drift;
 import dev.stockade.compiler.api.DriftCheck;
+import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ public class CheckMojo extends AbstractCompileMojo {
             return;
         }
         FailOn threshold = run.get().threshold();
-        List<String> names = run.get().names();
-        List<SourceFile> sources = run.get().sources();
+        List<String> names = targetNames();
+        List<SourceFile> sources = PolicySources.decode(run.get().policies());
         Path output = run.get().output();
         getLog().info("Checking " + display(output) + " against " + count(sources.size(), "policy file", "policy files")
                 + " in " + display(resolve(policyDirectory)));

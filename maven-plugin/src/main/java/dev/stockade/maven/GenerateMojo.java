@@ -2,6 +2,8 @@ package dev.stockade.maven;
 
 import dev.stockade.compiler.api.ArtifactWriter;
 import dev.stockade.compiler.api.Fingerprint;
+import dev.stockade.compiler.api.OutputState;
+import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
@@ -36,13 +38,17 @@ public class GenerateMojo extends AbstractCompileMojo {
             return;
         }
         FailOn threshold = run.get().threshold();
-        List<String> names = run.get().names();
-        List<SourceFile> sources = run.get().sources();
+        SortedMap<String, byte[]> policies = run.get().policies();
         Path output = run.get().output();
-        if (upToDate(fingerprint(sources, threshold, output), sources.size())) {
+        // INVARIANT: the fingerprint covers the targets setting as written, and a run records one
+        // only after the names were valid, so a skipped run never hides an unknown target.
+        Optional<String> fingerprint = fingerprint(policies, threshold, output);
+        if (fingerprint.isPresent() && upToDate(fingerprint.get(), policies.size())) {
             return;
         }
+        List<String> names = targetNames();
         forgetLastRun();
+        List<SourceFile> sources = PolicySources.decode(policies);
         getLog().info("Generating " + (names.isEmpty() ? "every target" : String.join(", ", names)) + " from "
                 + count(sources.size(), "policy file", "policy files") + " in " + display(resolve(policyDirectory))
                 + " into " + display(output));
@@ -59,14 +65,21 @@ public class GenerateMojo extends AbstractCompileMojo {
         String summary = count(written.written().size(), "file", "files") + " written, "
                 + written.deleted().size() + " deleted, " + written.unchanged() + " unchanged";
         getLog().info("Stockade artifacts in " + display(output) + ": " + summary);
-        recordRun(fingerprint(sources, threshold, output), compared.findings() + "; " + summary);
+        Optional<String> after = fingerprint(policies, threshold, output);
+        if (after.isPresent()) {
+            recordRun(after.get(), compared.findings() + "; " + summary);
+        }
     }
 
     // The output directory's state is part of the fingerprint: a hand edit or a deleted file must
-    // be repaired by the next generate, not skipped.
-    private String fingerprint(List<SourceFile> sources, FailOn threshold, Path output) {
+    // be repaired by the next generate, not skipped. A directory without a state has none.
+    private Optional<String> fingerprint(SortedMap<String, byte[]> policies, FailOn threshold, Path output) {
+        Optional<String> state = OutputState.of(output);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
         SortedMap<String, String> settings = settings(threshold);
-        settings.put("outputState", Fingerprint.outputState(output));
-        return Fingerprint.of(sources, settings);
+        settings.put("outputState", state.get());
+        return Optional.of(Fingerprint.of(policies, settings));
     }
 }

@@ -1,11 +1,11 @@
 package dev.stockade.maven;
 
 import dev.stockade.compiler.api.Fingerprint;
+import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.api.Validation;
 import dev.stockade.compiler.api.ValidationResult;
 import dev.stockade.compiler.report.FailOn;
-import dev.stockade.dsl.source.SourceFile;
-import java.util.List;
+import java.util.SortedMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,18 +33,18 @@ public class ValidateMojo extends AbstractStockadeMojo {
             return;
         }
         FailOn threshold = failOnSetting();
-        List<SourceFile> sources = loadPolicies();
-        if (sources.isEmpty()) {
+        SortedMap<String, byte[]> policies = readPolicies();
+        if (policies.isEmpty()) {
             return;
         }
-        String fingerprint = Fingerprint.of(sources, settings(threshold));
-        if (upToDate(fingerprint, sources.size())) {
+        String fingerprint = Fingerprint.of(policies, settings(threshold));
+        if (upToDate(fingerprint, policies.size())) {
             return;
         }
         forgetLastRun();
-        getLog().info("Validating " + count(sources.size(), "policy file", "policy files") + " in "
+        getLog().info("Validating " + count(policies.size(), "policy file", "policy files") + " in "
                 + display(resolve(policyDirectory)));
-        ValidationResult result = Validation.run(sources, threshold);
+        ValidationResult result = Validation.run(PolicySources.decode(policies), threshold);
         report(result);
         recordRun(fingerprint, result.summary().text());
     }

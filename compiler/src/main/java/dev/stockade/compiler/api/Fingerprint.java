@@ -1,80 +1,49 @@
 package dev.stockade.compiler.api;
 
-import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
- * What a run depended on, as one checksum: the policies (paths and text), the plugin version and
- * the configuration. A goal records it after a successful run and skips the next run when it has
- * not changed, which keeps a build that touches no policy quiet and fast.
+ * What a run depended on, as one {@link Checksum}: the policies (paths and bytes), the plugin
+ * version and the configuration ({@code generate} adds its {@link OutputState}). A goal records it
+ * after a successful run and skips the next run when it has not changed, which keeps a build that
+ * touches no policy quiet and fast.
  *
  * <p>The record is two lines, the fingerprint and the summary of the run it stands for, so a
  * skipped run can still say what the last one found.
- *
- * <p>The checksum is CRC-32 and CRC-32C of the length-prefixed inputs, and their total length
- * (80 bits): it only has to notice an accidental change, and it runs on every build in a fresh
- * plugin class loader, where the first SHA-256 costs about 35 ms of provider set-up alone and
- * hashing is still interpreted (the up-to-date path of the bundled examples took 130 to 250 ms
- * with SHA-256; docs/performance.md). A stale skip cannot hide anything from CI: {@code check}
- * compiles and compares every byte.
  */
 public final class Fingerprint {
 
-    private static final String FORMAT = "stockade-fingerprint 2";
+    // 3: policies as bytes, not decoded text; the output state covers execute bits. A record
+    // written by an earlier format never matches, so a snapshot build of the plugin re-runs once.
+    private static final String FORMAT = "stockade-fingerprint 3";
 
     private Fingerprint() {
     }
 
     /**
-     * The fingerprint of a run. Settings are hashed in key order; each string is length-prefixed,
-     * so no two different inputs can be spelled the same way.
+     * The fingerprint of a run: the policies as {@link PolicySources#read} gives them (display path
+     * and bytes, undecoded) and the settings, in key order; each string is length-prefixed, so no
+     * two different inputs can be spelled the same way.
      */
-    public static String of(List<SourceFile> sources, SortedMap<String, String> settings) {
-        Sum sum = new Sum();
+    public static String of(SortedMap<String, byte[]> policies, SortedMap<String, String> settings) {
+        Checksum sum = new Checksum();
         sum.put(FORMAT);
-        settings.forEach((key, value) -> {
-            sum.put(key);
-            sum.put(value);
-        });
-        for (SourceFile source : sources) {
-            sum.put(source.path());
-            sum.put(source.text());
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            sum.put(setting.getKey());
+            sum.put(setting.getValue());
+        }
+        for (Map.Entry<String, byte[]> policy : policies.entrySet()) {
+            sum.put(policy.getKey());
+            sum.put(policy.getValue());
         }
         return sum.hex();
-    }
-
-    /** CRC-32, CRC-32C and the length of length-prefixed byte strings. */
-    private static final class Sum {
-        private final CRC32 crc = new CRC32();
-        private final CRC32C crcC = new CRC32C();
-        private long length;
-
-        void put(String text) {
-            put(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void put(byte[] bytes) {
-            byte[] prefix = (bytes.length + ":").getBytes(StandardCharsets.US_ASCII);
-            for (byte[] part : new byte[][] {prefix, bytes}) {
-                crc.update(part);
-                crcC.update(part);
-                length += part.length;
-            }
-        }
-
-        String hex() {
-            return String.format(Locale.ROOT, "%08x%08x-%x", crc.getValue(), crcC.getValue(), length);
-        }
     }
 
     /**
@@ -83,9 +52,11 @@ public final class Fingerprint {
      */
     public static Optional<String> recorded(Path file, String fingerprint) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() == 2 && lines.get(0).equals(fingerprint)) {
-                return Optional.of(lines.get(1));
+            String text = new String(WholeFile.read(file), StandardCharsets.UTF_8);
+            int first = text.indexOf('\n');
+            int second = text.indexOf('\n', first + 1);
+            if (first >= 0 && second == text.length() - 1 && text.substring(0, first).equals(fingerprint)) {
+                return Optional.of(text.substring(first + 1, second));
             }
         } catch (IOException | RuntimeException unreadable) {
             // Not up to date, then: the run redoes the work and writes a fresh record.
@@ -105,32 +76,6 @@ public final class Fingerprint {
             Files.deleteIfExists(file);
         } catch (NoSuchFileException absent) {
             // Already gone.
-        }
-    }
-
-    /**
-     * The state of an output directory as a fingerprint setting: a checksum of the manifest and of
-     * every file it lists (path, size and content), or {@code "modified"} when one of them is
-     * missing. A hand edit changes the state, so no recorded fingerprint matches it (a run
-     * records only after writing a whole directory) and the next run repairs the file.
-     */
-    public static String outputState(Path outputDirectory) {
-        try {
-            Manifest manifest = Manifest.read(outputDirectory);
-            Sum sum = new Sum();
-            Path manifestFile = outputDirectory.resolve(Manifest.FILE_NAME);
-            sum.put(Files.isRegularFile(manifestFile) ? Files.readAllBytes(manifestFile) : new byte[0]);
-            for (String path : manifest.sha256ByPath().keySet()) {
-                Path file = outputDirectory.resolve(path);
-                if (!Files.isRegularFile(file)) {
-                    return "modified";
-                }
-                sum.put(path);
-                sum.put(Files.readAllBytes(file));
-            }
-            return sum.hex();
-        } catch (IOException unreadable) {
-            return "modified";
         }
     }
 }

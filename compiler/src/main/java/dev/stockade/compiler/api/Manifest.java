@@ -1,8 +1,8 @@
 package dev.stockade.compiler.api;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -24,7 +24,9 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
 
     public Manifest {
         sha256ByPath = Collections.unmodifiableSortedMap(new TreeMap<>(sha256ByPath));
-        sha256ByPath.keySet().forEach(Manifest::requireSafePath);
+        for (String path : sha256ByPath.keySet()) {
+            requireSafePath(path);
+        }
     }
 
     public static Manifest of(Collection<GeneratedFile> files) {
@@ -51,7 +53,8 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
         Path file = outputDirectory.resolve(FILE_NAME);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            // A strict decoder, as Files.readString: malformed UTF-8 is an IOException, not U+FFFD.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(WholeFile.read(file))).toString();
         } catch (NoSuchFileException absent) {
             return new Manifest(new TreeMap<>());
         }

@@ -35,12 +35,15 @@ public enum FailOn {
      */
     public static FailOn parse(String value) {
         String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(failOn -> failOn.label().equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown failOn value \"" + Printable.clean(String.valueOf(value))
-                                + "\"; expected one of " + validValues()));
+        // A loop, not a stream: every build parses this first thing, in a fresh plugin class
+        // loader, where each stream and lambda shape is bootstrapped on first use.
+        for (FailOn failOn : values()) {
+            if (failOn.label().equals(wanted)) {
+                return failOn;
+            }
+        }
+        throw new IllegalArgumentException("unknown failOn value \"" + Printable.clean(String.valueOf(value))
+                + "\"; expected one of " + validValues());
     }
 
     private static String validValues() {

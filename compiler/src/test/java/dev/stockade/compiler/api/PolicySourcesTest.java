@@ -123,6 +123,39 @@ class PolicySourcesTest {
     }
 
     @Test
+    void aLinkToAGrandparentIsALoopToo() throws IOException {
+        write("src/main/stockade/b/a.stockade", "stockade 1\n");
+        Files.createSymbolicLink(policies().resolve("b/up"), policies());
+
+        assertThatThrownBy(() -> PolicySources.load(policies(), project))
+                .isInstanceOf(IOException.class)
+                .hasMessage("symbolic link loop at src/main/stockade/b/up: it leads back to one of its own parent directories");
+    }
+
+    @Test
+    void linksToFilesAndToSiblingDirectoriesAreFollowedUnderTheirOwnNames() throws IOException {
+        write("src/main/stockade/a/x.stockade", "stockade 1\n");
+        write("elsewhere/y.stockade", "stockade 1\n# y\n");
+        Files.createSymbolicLink(policies().resolve("b"), policies().resolve("a"));
+        Files.createSymbolicLink(policies().resolve("y.stockade"), project.resolve("elsewhere/y.stockade"));
+
+        var read = PolicySources.read(policies(), project);
+
+        assertThat(read).containsOnlyKeys("src/main/stockade/a/x.stockade", "src/main/stockade/b/x.stockade",
+                "src/main/stockade/y.stockade");
+        assertThat(read.get("src/main/stockade/y.stockade")).asString(StandardCharsets.UTF_8).isEqualTo("stockade 1\n# y\n");
+    }
+
+    @Test
+    void aBrokenLinkNotNamedLikeAPolicyIsIgnored() throws IOException {
+        write("src/main/stockade/a.stockade", "stockade 1\n");
+        Files.createSymbolicLink(policies().resolve("notes.md"), project.resolve("missing.md"));
+        Files.createSymbolicLink(policies().resolve("gone"), project.resolve("missing-directory"));
+
+        assertThat(paths(PolicySources.load(policies(), project))).containsExactly("src/main/stockade/a.stockade");
+    }
+
+    @Test
     void anUnreadableFileIsAClearError() {
         // Tests run as root in CI, and root reads a mode-000 file, so the failure is handed over directly.
         Path file = policies().resolve("secret.stockade");

@@ -1,0 +1,90 @@
+package dev.stockade.compiler.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputStateTest {
+
+    @TempDir
+    Path dir;
+
+    private Optional<String> generated;
+
+    /** A directory as generate leaves it: a text file, a program, and the manifest. */
+    @BeforeEach
+    void generate() throws IOException {
+        var files = new TreeMap<String, GeneratedFile>();
+        files.put("a", GeneratedFile.text("a", "x\n"));
+        files.put("bin/run.sh", new GeneratedFile("bin/run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), true));
+        files.put(Manifest.FILE_NAME, Manifest.of(List.of(files.get("a"), files.get("bin/run.sh"))).file());
+        ArtifactWriter.apply(Drift.compare(files, dir));
+        generated = OutputState.of(dir);
+    }
+
+    @Test
+    void anUntouchedDirectoryKeepsItsStateAndFilesNotListedDoNotCount() throws IOException {
+        assertThat(generated).isPresent().isEqualTo(OutputState.of(dir));
+        Files.writeString(dir.resolve("notes.txt"), "ours\n");
+        assertThat(OutputState.of(dir)).isEqualTo(generated);
+    }
+
+    @Test
+    void aHandEditChangesTheStateUntilTheContentIsBack() throws IOException {
+        Files.writeString(dir.resolve("a"), "edited\n");
+        assertThat(OutputState.of(dir)).isNotEqualTo(generated);
+        Files.writeString(dir.resolve("a"), "y\n");
+        assertThat(OutputState.of(dir)).as("same size, other content").isNotEqualTo(generated);
+        Files.writeString(dir.resolve("a"), "x\n");
+        assertThat(OutputState.of(dir)).as("the content as generated again").isEqualTo(generated);
+        Files.delete(dir.resolve("a"));
+        assertThat(OutputState.of(dir)).isEmpty();
+    }
+
+    @Test
+    void anotherOwnerExecuteBitChangesTheState() throws IOException {
+        Path script = dir.resolve("bin/run.sh");
+        Assumptions.assumeTrue(Files.getFileAttributeView(script, PosixFileAttributeView.class) != null, "POSIX modes");
+
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r-xr-x"));
+        assertThat(OutputState.of(dir)).isNotEqualTo(generated);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(OutputState.of(dir)).isEqualTo(generated);
+        Files.setPosixFilePermissions(dir.resolve("a"), PosixFilePermissions.fromString("rwxr--r--"));
+        assertThat(OutputState.of(dir)).isNotEqualTo(generated);
+    }
+
+    @Test
+    void anyEditOfTheManifestChangesTheState() throws IOException {
+        Path manifest = dir.resolve(Manifest.FILE_NAME);
+        String text = Files.readString(manifest);
+
+        Files.writeString(manifest, (text.charAt(0) == '0' ? "1" : "0") + text.substring(1));
+        assertThat(OutputState.of(dir)).as("a digest edited, every listed file intact").isNotEqualTo(generated);
+
+        Files.writeString(dir.resolve("stale.txt"), "from an older run\n");
+        Files.writeString(manifest, text + GeneratedFile.sha256(new byte[0]) + "  stale.txt\n");
+        assertThat(OutputState.of(dir)).as("a listed file that is no longer generated").isNotEqualTo(generated);
+
+        Files.writeString(manifest, text + "not a manifest line\n");
+        assertThat(OutputState.of(dir)).isEmpty();
+
+        Files.writeString(manifest, text, StandardCharsets.UTF_8);
+        assertThat(OutputState.of(dir)).as("the manifest as written").isEqualTo(generated);
+        Files.delete(manifest);
+        assertThat(OutputState.of(dir)).as("no manifest").isNotEqualTo(generated);
+    }
+}
