@@ -1,6 +1,7 @@
 package dev.stockade.compiler.target.kubernetes;
 
 import dev.stockade.compiler.effective.AddressSet;
+import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.effective.NetworkGrants;
@@ -39,8 +40,14 @@ final class EgressRules {
             List<Integer> cuts = cuts(ofProtocol);
             for (int i = 0; i + 1 < cuts.size(); i++) {
                 int low = cuts.get(i);
-                AddressSet open = ofProtocol.stream().filter(g -> g.ports().contains(low))
-                        .map(NetGrant::addresses).reduce(AddressSet.empty(), AddressSet::union);
+                // The grants of one protocol hold disjoint addresses: their union is one sort of their ranges.
+                List<IpRange> ranges = new ArrayList<>();
+                for (NetGrant grant : ofProtocol) {
+                    if (grant.ports().contains(low)) {
+                        ranges.addAll(grant.addresses().ranges());
+                    }
+                }
+                AddressSet open = AddressSet.ofRanges(ranges);
                 if (!open.isEmpty()) {
                     add(byAddresses.computeIfAbsent(open, a -> new ArrayList<>()), protocol, low, cuts.get(i + 1) - 1);
                 }
