@@ -20,12 +20,13 @@ import javax.management.openmbean.CompositeData;
  * the heap limit since the pools peak at different moments), the collectors' own time (the
  * pauses they report through their MXBeans) and the largest heap in use just after a collection
  * (what the run kept, with whatever garbage that collection left: the figure to hold against the
- * heap limit).
+ * heap limit), and the collector threads' CPU time, pauses and concurrent work together
+ * ({@link CollectorCpu}; part of {@code cpuMs}).
  */
-record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB) {
+record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB, double gcCpuMs) {
 
     Measure(double wallMs, double cpuMs, double peakMiB) {
-        this(wallMs, cpuMs, peakMiB, 0, 0);
+        this(wallMs, cpuMs, peakMiB, 0, 0, 0);
     }
 
     /** The largest heap after a collection since the last {@link #of}; updated by the collectors' notifications. */
@@ -58,6 +59,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         AFTER_GC.set(0);
         long gc = collectorMs();
+        long gcCpu = CollectorCpu.nanos();
         long cpu = OS.getProcessCpuTime();
         long wall = System.nanoTime();
         run.run();
@@ -65,6 +67,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         long cpuEnd = OS.getProcessCpuTime();
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long gcEnd = collectorMs();
+        long gcCpuEnd = CollectorCpu.nanos();
         // Notifications arrive on their own thread, shortly after each collection.
         try {
             Thread.sleep(200);
@@ -72,7 +75,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
             Thread.currentThread().interrupt();
         }
         return new Measure((wallEnd - wall) / 1e6, (cpuEnd - cpu) / 1e6, peak / 1048576.0, gcEnd - gc,
-                AFTER_GC.get() / 1048576.0);
+                AFTER_GC.get() / 1048576.0, gcCpu < 0 ? Double.NaN : (gcCpuEnd - gcCpu) / 1e6);
     }
 
     private static long collectorMs() {
@@ -87,23 +90,24 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
 
     /** The medians of one fleet size and thread count, with the baseline's of the same size. */
     record Row(int servers, int threads, double wallMs, double cpuMs, double peakMiB, double baseWallMs, double baseCpuMs,
-            double basePeakMiB, double gcMs, double afterGcMiB) {
+            double basePeakMiB, double gcMs, double afterGcMiB, double gcCpuMs) {
 
         static Row of(int servers, int threads, List<Measure> runs, List<Measure> baseline) {
             return new Row(servers, threads, median(runs, Measure::wallMs), median(runs, Measure::cpuMs),
                     median(runs, Measure::peakMiB), median(baseline, Measure::wallMs), median(baseline, Measure::cpuMs),
-                    median(baseline, Measure::peakMiB), median(runs, Measure::gcMs), median(runs, Measure::afterGcMiB));
+                    median(baseline, Measure::peakMiB), median(runs, Measure::gcMs), median(runs, Measure::afterGcMiB),
+                    median(runs, Measure::gcCpuMs));
         }
     }
 
     static List<String> csv(List<Row> rows) {
         List<String> out = new ArrayList<>();
         out.add("servers,threads,wall_ms,cpu_ms,peak_heap_mib,baseline_wall_ms,baseline_cpu_ms,baseline_peak_heap_mib,gc_ms,"
-                + "heap_after_gc_mib");
+                + "heap_after_gc_mib,gc_cpu_ms");
         for (Row r : rows) {
-            out.add(String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", r.servers(), r.threads(),
+            out.add(String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", r.servers(), r.threads(),
                     r.wallMs(), r.cpuMs(), r.peakMiB(), r.baseWallMs(), r.baseCpuMs(), r.basePeakMiB(), r.gcMs(),
-                    r.afterGcMiB()));
+                    r.afterGcMiB(), r.gcCpuMs()));
         }
         return out;
     }
