@@ -145,6 +145,8 @@ class NetfilterRulesTest {
         assertThat(statements).as("one shared table, nothing else declared or deleted")
                 .filteredOn(l -> l.startsWith("table ") || l.startsWith("delete table")).containsOnly("table inet stockade {");
         assertThat(statements).noneMatch(l -> l.contains("meta skuid \"") || l.contains("stockade-web"));
+        assertThat(statements).as("named sets only: an anonymous set makes loading a fleet quadratic")
+                .filteredOn(l -> l.contains(" daddr ")).isNotEmpty().noneMatch(l -> l.contains("{"));
     }
 
     @Test
