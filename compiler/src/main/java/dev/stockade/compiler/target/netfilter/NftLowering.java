@@ -23,8 +23,8 @@ import java.util.List;
  * that prefix), in a concatenated set with {@code flags interval}. The chain is always the same
  * three rules: the IPv4 lookup ({@code ip daddr . meta l4proto . th dport @allow4-SERVER accept}),
  * the IPv6 lookup, the reject. The elements are disjoint (denies are already subtracted, and within
- * a protocol no address is in two grants), so the set is exactly the old list of accept rules, and
- * a new connection costs one lookup instead of a walk of one rule per element.
+ * a protocol no address is in two grants), so one lookup accepts exactly what one accept rule per
+ * element would, and a new connection costs that lookup instead of a walk of those rules.
  *
  * <p>Named sets only, never anonymous ones ({@code daddr { a, b }}): the kernel names each
  * anonymous set by scanning every set of the table, so a fleet's shared table (about 40 sets a
