@@ -15,14 +15,21 @@
 #   ${v.removeAll}
 
 # nft -f applies the whole file as one transaction. Declaring what exists changes nothing, so the
-# shared table, its map and chains are declared first; the output chain (always the same two rules)
-# and this server's chain are then emptied and filled again. The element is added (a no-op when it
-# exists), deleted and added again, so a reload replaces its comment too; adding it fails, and the
-# whole file with it, only if the user already dispatches to another server's chain.
+# shared table, its map and chains and this server's sets are declared first; the output chain
+# (always the same two rules), this server's chain and its sets are then emptied and filled again.
+# The element is added (a no-op when it exists), deleted and added again, so a reload replaces its
+# comment too; adding it fails, and the whole file with it, only if the user already dispatches to
+# another server's chain.
 table inet ${v.table} {
 	map ${v.map} {
 		type uid : verdict
 	}
+<#list v.families as f>
+	set ${f.set} {
+		type ${f.type}
+		flags interval
+	}
+</#list>
 	chain output {
 		type filter hook output priority filter; policy accept;
 	}
@@ -32,15 +39,28 @@ table inet ${v.table} {
 }
 flush chain inet ${v.table} output
 flush chain inet ${v.table} ${v.chain}
+<#list v.families as f>
+flush set inet ${v.table} ${f.set}
+</#list>
 add rule inet ${v.table} output ct state established,related accept
 add rule inet ${v.table} output meta skuid vmap @${v.map}
 add element inet ${v.table} ${v.map} { "${v.user}" : jump ${v.chain} }
 delete element inet ${v.table} ${v.map} { "${v.user}" }
 add element inet ${v.table} ${v.map} { "${v.user}" comment "${v.comment}" : jump ${v.chain} }
 table inet ${v.table} {
+<#list v.families as f>
+	set ${f.set} {
+		type ${f.type}
+		flags interval
+<#list f.elements as e>
+		<#if e?is_first>elements = { <#else>	     </#if>${e}<#if e?has_next>,<#else> }</#if>
+</#list>
+	}
+
+</#list>
 	chain ${v.chain} {
-<#list v.rules as r>
-		${r.family} daddr ${r.addresses} ${r.protocol} dport ${r.ports} accept
+<#list v.families as f>
+		${f.match} @${f.set} accept
 </#list>
 		reject with icmpx admin-prohibited
 	}

@@ -9,10 +9,11 @@ import java.util.HexFormat;
  * The names of the chains and tables Stockade owns for one server. iptables chain names hold at
  * most 28 characters, too few for a 63-character server name, so the chains are named by a hash:
  * {@code STK-} and the first 10 hex digits of the SHA-256 of the server name (the name itself is in
- * a rule comment). nft names hold 256 characters, so the nft chain carries the server name; the nft
- * table and its dispatch map are shared by every server.
+ * a rule comment). nft names hold 256 characters, so the nft chain and the server's two sets of
+ * accepted destinations (one per address family) carry the server name; the nft table and its
+ * dispatch map are shared by every server.
  */
-record NetfilterNames(String dispatchChain, String egressChain, String nftChain) {
+record NetfilterNames(String dispatchChain, String egressChain, String nftChain, String nftSet4, String nftSet6) {
 
     /** The one nft table of every server: its output chain dispatches on the uid through {@link #NFT_MAP}. */
     static final String NFT_TABLE = "stockade";
@@ -25,7 +26,7 @@ record NetfilterNames(String dispatchChain, String egressChain, String nftChain)
 
     static NetfilterNames of(String server) {
         String dispatch = "STK-" + hash(server);
-        return new NetfilterNames(dispatch, dispatch + "-EGRESS", "egress-" + server);
+        return new NetfilterNames(dispatch, dispatch + "-EGRESS", "egress-" + server, "allow4-" + server, "allow6-" + server);
     }
 
     /** The first hex digits of SHA-256 over the UTF-8 server name: {@code printf %s NAME | sha256sum}. */

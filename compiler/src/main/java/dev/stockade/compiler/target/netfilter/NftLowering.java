@@ -16,16 +16,20 @@ import java.util.List;
  * One server's nft file. Every server shares one table, {@code inet stockade} (IPv4 and IPv6 in one
  * chain), whose output chain accepts established traffic first and then dispatches new connections
  * on the socket's uid through one verdict map, {@code dispatch}: O(1) in the number of servers. The
- * file owns one element of that map (its user, jumping to its chain) and one chain,
- * {@code egress-SERVER}: for each effective grant and family, one rule per address range and port
- * range (addresses in order, then ports), written as {@code nft list ruleset} lists them (a range
- * that is one prefix as that prefix), then the reject.
+ * file owns one element of that map (its user, jumping to its chain), one chain,
+ * {@code egress-SERVER}, and two named sets, {@code allow4-SERVER} and {@code allow6-SERVER}: per
+ * family, every accepted destination as one element {@code ADDRESSES . PROTOCOL . PORTS} (for each
+ * effective grant, each address range and each port range; a range that is one prefix written as
+ * that prefix), in a concatenated set with {@code flags interval}. The chain is always the same
+ * three rules: the IPv4 lookup ({@code ip daddr . meta l4proto . th dport @allow4-SERVER accept}),
+ * the IPv6 lookup, the reject. The elements are disjoint (denies are already subtracted, and within
+ * a protocol no address is in two grants), so one lookup accepts exactly what one accept rule per
+ * element would, and a new connection costs that lookup instead of a walk of those rules.
  *
- * <p>No anonymous sets ({@code daddr { a, b }}): the kernel names each one by scanning every set
- * of the table, so a fleet's shared table (about 40 sets a server) loaded in time quadratic in the
- * servers: 1,000 servers took 302 s. Plain rules load in linear time (3.2 s for 1,000 servers in
- * one transaction) and are walked only by the new connections of this server's own user, after
- * the established-accept and the O(1) uid dispatch (docs/performance.md).
+ * <p>Named sets only, never anonymous ones ({@code daddr { a, b }}): the kernel names each
+ * anonymous set by scanning every set of the table, so a fleet's shared table (about 40 sets a
+ * server) loaded in time quadratic in the servers: 1,000 servers took 302 s. Two named sets a
+ * server load in linear time (docs/performance.md).
  */
 final class NftLowering {
 
@@ -38,29 +42,39 @@ final class NftLowering {
         String map = NetfilterNames.NFT_MAP;
         String chain = NetfilterEscape.word(names.nftChain());
         String comment = NetfilterEscape.comment("stockade server " + server.name());
+        String set4 = NetfilterEscape.word(names.nftSet4());
+        String set6 = NetfilterEscape.word(names.nftSet6());
         List<String> about = EgressLowering.comments(
                 "The IPv4 and IPv6 egress of user " + user + " (server " + server.name() + "): only what the policy allows.",
                 "Table inet " + table + " is Stockade's and shared by every server: its output chain accepts established",
                 "traffic, then looks the socket's uid up in map " + map + " (one lookup, however many servers).",
-                "This file owns the element of user " + user + " and chain " + chain + ", and replaces them and nothing else,",
-                "in one transaction. Allowed connections are accepted in this table only, so the host's own tables",
+                "This file owns the element of user " + user + ", chain " + chain + " and the sets of the destinations it",
+                "accepts, " + set4 + " and " + set6 + " (one lookup each), and replaces them and nothing else, in one",
+                "transaction. Allowed connections are accepted in this table only, so the host's own tables",
                 "still apply; everything else from this user is rejected as administratively prohibited.",
                 "The user must exist before loading (systemd-sysusers creates it): the name is resolved once.");
         String load = "nft -f " + ShellEscape.word(artifactPath);
         String element = "element inet " + table + " " + map + " { \"" + user + "\" }";
-        String remove = "nft " + ShellEscape.word("delete " + element + "; delete chain inet " + table + " " + chain);
+        String remove = "nft " + ShellEscape.word("delete " + element + "; delete chain inet " + table + " " + chain
+                + "; delete set inet " + table + " " + set4 + "; delete set inet " + table + " " + set6);
         String removeAll = "nft delete table inet " + table;
-        List<NftView.Rule> rules = new ArrayList<>();
-        for (boolean v6 : new boolean[] {false, true}) {
-            for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
-                for (String address : addresses(grant.addresses())) {
-                    for (PortRange port : grant.ports().toRanges()) {
-                        rules.add(new NftView.Rule(v6 ? "ip6" : "ip", address, grant.protocol().keyword(), port.text()));
-                    }
+        List<NftView.Family> families = List.of(
+                family(server, set4, false), family(server, set6, true));
+        return new NftView(Header.of(server), about, load, remove, removeAll, table, map, chain, user, comment, families);
+    }
+
+    private static NftView.Family family(ServerContext server, String set, boolean v6) {
+        List<String> elements = new ArrayList<>();
+        for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
+            String protocol = grant.protocol().keyword();
+            for (String address : addresses(grant.addresses())) {
+                for (PortRange port : grant.ports().toRanges()) {
+                    elements.add(address + " . " + protocol + " . " + port.text());
                 }
             }
         }
-        return new NftView(Header.of(server), about, load, remove, removeAll, table, map, chain, user, comment, rules);
+        return new NftView.Family(set, (v6 ? "ipv6_addr" : "ipv4_addr") + " . inet_proto . inet_service",
+                (v6 ? "ip6" : "ip") + " daddr . meta l4proto . th dport", elements);
     }
 
     private static List<String> addresses(AddressSet set) {

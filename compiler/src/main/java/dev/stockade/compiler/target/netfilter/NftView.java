@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One nft -f file, every value final text: header, load and remove commands (of this server, and
- * of every server), the shared table and its dispatch map, this server's chain, user and rules.
+ * of every server), the shared table and its dispatch map, this server's chain, user and, per
+ * address family, its set of accepted destinations.
  */
 public record NftView(
         List<String> header,
@@ -17,15 +18,23 @@ public record NftView(
         String chain,
         String user,
         String comment,
-        List<Rule> rules) {
+        List<Family> families) {
 
     public NftView {
         header = List.copyOf(header);
         about = List.copyOf(about);
-        rules = List.copyOf(rules);
+        families = List.copyOf(families);
     }
 
-    /** {@code FAMILY daddr ADDRESS PROTOCOL dport PORT accept}: one address range and one port range, as nft list ruleset lists it. */
-    public record Rule(String family, String addresses, String protocol, String ports) {
+    /**
+     * One address family's named set and the rule that looks packets up in it:
+     * {@code MATCH @SET accept}, the set of {@code TYPE} with {@code flags interval}, its elements
+     * {@code ADDRESSES . PROTOCOL . PORTS} as nft list ruleset lists them (empty: no elements line).
+     */
+    public record Family(String set, String type, String match, List<String> elements) {
+
+        public Family {
+            elements = List.copyOf(elements);
+        }
     }
 }

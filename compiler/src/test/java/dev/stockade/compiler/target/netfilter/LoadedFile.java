@@ -13,6 +13,7 @@ record LoadedFile(Artifact artifact) {
     private static final Pattern NFT_USER = Pattern.compile("dispatch \\{ \"([^\"]+)\" :");
     private static final Pattern NFT_COMMENT = Pattern.compile("\" comment (\"[^\"]*\") : jump ");
     private static final Pattern NFT_CHAIN = Pattern.compile("^\tchain (egress-\\S+) \\{$", Pattern.MULTILINE);
+    private static final Pattern NFT_SET = Pattern.compile("^\tset (allow[46]-\\S+) \\{$", Pattern.MULTILINE);
 
     /** The shared table with no server loaded: what a server's own remove command leaves. */
     static final List<String> NFT_SKELETON = List.of(
@@ -87,6 +88,11 @@ record LoadedFile(Artifact artifact) {
         return m.group(1);
     }
 
+    /** nft only: this server's sets of accepted destinations, IPv4 then IPv6. */
+    List<String> nftSets() {
+        return NFT_SET.matcher(artifact.content()).results().map(m -> m.group(1)).distinct().toList();
+    }
+
     private String nftComment() {
         Matcher m = NFT_COMMENT.matcher(artifact.content());
         if (!m.find()) {
@@ -97,9 +103,9 @@ record LoadedFile(Artifact artifact) {
 
     /**
      * What the loaded ruleset must show for this file: for iptables every chain declaration and rule
-     * line, for nft the shared table with this server alone in it (its element, the output chain's two
-     * rules, its chain with the rules of the file's final block); user names as the uids the tools
-     * resolved them to.
+     * line, for nft the shared table with this server alone in it (its element, its two sets and its
+     * chain exactly as the file's final block writes them, the output chain's two rules); user names
+     * as the uids the tools resolved them to.
      */
     List<String> expectedListing(Map<String, Integer> uids) {
         String user = user();
@@ -107,11 +113,15 @@ record LoadedFile(Artifact artifact) {
         List<String> lines = artifact.content().lines().toList();
         if (nft()) {
             String chain = nftChain();
-            List<String> rules = lines.subList(lines.lastIndexOf("\tchain " + chain + " {") + 1, lines.size()).stream()
+            int chainAt = lines.lastIndexOf("\tchain " + chain + " {");
+            List<String> sets = lines.subList(lines.lastIndexOf("table inet stockade {") + 1, chainAt);
+            List<String> rules = lines.subList(chainAt + 1, lines.size()).stream()
                     .takeWhile(l -> !l.equals("\t}")).toList();
             List<String> out = new java.util.ArrayList<>(NFT_SKELETON.subList(0, 3));
             out.add("\t\telements = { " + uid + " comment " + nftComment() + " : jump " + chain + " }");
-            out.addAll(NFT_SKELETON.subList(3, NFT_SKELETON.size() - 1));
+            out.addAll(NFT_SKELETON.subList(3, 5));
+            out.addAll(sets);
+            out.addAll(NFT_SKELETON.subList(5, NFT_SKELETON.size() - 1));
             out.add("");
             out.add("\tchain " + chain + " {");
             out.add("\t\tcomment " + nftComment());

@@ -24,15 +24,26 @@ import java.util.Map;
  * as one of the servers (whose policy allows that loopback port), median of many iterations,
  * against the same with no rules loaded before and after. nft files first (the shared table and
  * its verdict map; all files in one {@code nft -f -}, one transaction), then the iptables files
- * (one restore per file, one dispatch jump per server). A main, not a test;
- * needs root, ip, nft, iptables, setpriv and python3. Arguments: servers (1000), iterations (5000),
- * rounds (3). Everything it creates (namespace, its passwd files, listener, temp files) is removed.
+ * (one restore per file, one dispatch jump per server). Each round also measures the floor of any
+ * rules that accept established traffic: one {@code ct state} rule alone, which makes the kernel
+ * track every connection of the namespace. A main, not a test; needs root, ip, nft, iptables,
+ * setpriv and python3. Arguments: servers (1000), iterations (5000), rounds (3). With
+ * {@code -Dbench.cpu=N} the listener and the client both run on CPU N only ({@code taskset}): on a
+ * shared machine their round trip then no longer depends on whether the other CPU happens to be
+ * free (the round trip is longer, since the two take turns, and far steadier). Everything it
+ * creates (namespace, its passwd files, listener, temp files) is removed.
  */
 public final class NetfilterCostBenchmark {
 
     private static final int PORT = 8080;
     private static final int FIRST_UID = 200_000;
     private static final Duration LOAD = Duration.ofMinutes(10);
+    /** The one rule every user's packets meet first: with it, conntrack tracks the namespace. */
+    private static final String CONNTRACK_ONLY = "table inet stockade {\n\tchain output {\n"
+            + "\t\ttype filter hook output priority filter; policy accept;\n"
+            + "\t\tct state established,related accept\n\t}\n}\n";
+    private static final List<String> PIN = System.getProperty("bench.cpu") == null ? List.of()
+            : List.of("taskset", "-c", System.getProperty("bench.cpu"));
 
     private NetfilterCostBenchmark() {
     }
@@ -66,25 +77,30 @@ public final class NetfilterCostBenchmark {
         long nftBytes = outcome.artifacts().stream().filter(a -> a.path().endsWith(".nft")).mapToLong(a -> a.bytes().length).sum();
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%,d servers (%.1f MiB of nft), %,d connect+close per measurement after 200 warm-up, "
-                + "%d rounds; medians in microseconds (90th percentile in brackets); measured server user %s", servers,
-                nftBytes / 1048576.0, iterations, rounds, server));
+                + "%d rounds; medians in microseconds (90th percentile in brackets); measured server user %s%s", servers,
+                nftBytes / 1048576.0, iterations, rounds, server,
+                PIN.isEmpty() ? "" : "; listener and client on CPU " + System.getProperty("bench.cpu") + " only"));
         table.add("");
         table.add("| rules loaded | load s | unrelated user | ratio | server's user | ratio |");
         table.add("|---|---:|---:|---:|---:|---:|");
         try (Netns ns = Netns.create()) {
             ns.users(uids);
             ns.exec("ip", "link", "set", "lo", "up").ok();
-            Process listener = ns.start(List.of("/usr/bin/python3", "-I", "-c", script("accept-loop.py"),
+            Files.writeString(out.resolve("conntrack-only.nft"), CONNTRACK_ONLY);
+            Process listener = ns.start(pinned("/usr/bin/python3", "-I", "-c", script("accept-loop.py"),
                     Integer.toString(PORT), "3600"));
             try {
                 awaitReady(listener);
                 for (int round = 1; round <= rounds; round++) {
                     double[] none = measure(ns, uids, server, iterations);
                     table.add(row("none (round " + round + ")", 0, none, none));
+                    ns.exec("nft", "-f", out.resolve("conntrack-only.nft").toAbsolutePath().toString()).ok();
+                    table.add(row("conntrack alone: one ct state rule", 0, measure(ns, uids, server, iterations), none));
+                    ns.exec("nft", "delete", "table", "inet", NetfilterNames.NFT_TABLE).ok();
                     long start = System.nanoTime();
                     ns.sh(out, "cat netfilter/*.nft | nft -f -", LOAD).ok();
                     double nftLoad = (System.nanoTime() - start) / 1e9;
-                    table.add(row("nft: shared table, verdict map", nftLoad, measure(ns, uids, server, iterations), none));
+                    table.add(row("nft: verdict map, named sets", nftLoad, measure(ns, uids, server, iterations), none));
                     ns.exec("nft", "delete", "table", "inet", NetfilterNames.NFT_TABLE).ok();
                     start = System.nanoTime();
                     ns.sh(out, "for f in netfilter/*.iptables; do iptables-restore --noflush \"$f\" || exit 1; done"
@@ -110,12 +126,18 @@ public final class NetfilterCostBenchmark {
         double[] out = new double[4];
         int at = 0;
         for (String user : List.of("stk-unrelated", server)) {
-            String printed = ns.execAs(uids.get(user), Duration.ofMinutes(10), List.of("/usr/bin/python3", "-I", "-c",
+            String printed = ns.execAs(uids.get(user), Duration.ofMinutes(10), pinned("/usr/bin/python3", "-I", "-c",
                     script("connect-loop.py"), "127.0.0.1", Integer.toString(PORT), Integer.toString(iterations))).ok().out();
             String[] fields = printed.strip().split(" ");
             out[at++] = Long.parseLong(fields[0]) / 1000.0;
             out[at++] = Long.parseLong(fields[1]) / 1000.0;
         }
+        return out;
+    }
+
+    private static List<String> pinned(String... argv) {
+        List<String> out = new ArrayList<>(PIN);
+        out.addAll(List.of(argv));
         return out;
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several servers' nft files loaded into one namespace share one table: one output chain with its
  * two rules (established traffic, then one verdict-map lookup) whatever the number of servers, one
- * map element and one chain per server. Loading them all twice lists as loading them once; one
+ * map element, one chain and two sets (IPv4, IPv6) per server. Loading them all twice lists as loading them once; one
  * server's remove leaves the others; a second server for a user that already dispatches elsewhere
  * fails to load and changes nothing.
  */
@@ -47,6 +47,11 @@ class NetfilterDispatchTest {
                 List<String> expected = file.expectedListing(uids);
                 assertThat(chain(table, file.nftChain())).as("chain %s as written", file.nftChain())
                         .containsExactlyElementsOf(chain(expected, file.nftChain()));
+                assertThat(file.nftSets()).hasSize(2);
+                for (String set : file.nftSets()) {
+                    assertThat(block(table, "set " + set)).as("set %s as written", set)
+                            .isNotEmpty().containsExactlyElementsOf(block(expected, "set " + set));
+                }
             }
 
             Tool.Result refused = ns.sh(out, shared.load());
@@ -58,10 +63,13 @@ class NetfilterDispatchTest {
             ns.sh(out, first.remove()).ok();
             List<String> left = LoadedFile.nftBlock(NetfilterLoadTest.list(ns), "stockade");
             assertThat(chain(left, first.nftChain())).as("the removed server's chain").isEmpty();
+            first.nftSets().forEach(set -> assertThat(block(left, "set " + set)).as("the removed server's %s", set).isEmpty());
             assertThat(String.join("\n", left)).doesNotContain("jump " + first.nftChain());
             for (LoadedFile other : files.subList(1, files.size())) {
                 assertThat(chain(left, other.nftChain())).as("%s stays", other.nftChain())
                         .containsExactlyElementsOf(chain(table, other.nftChain()));
+                other.nftSets().forEach(set -> assertThat(block(left, "set " + set)).as("%s stays", set)
+                        .containsExactlyElementsOf(block(table, "set " + set)));
             }
             ns.sh(out, first.removeAll()).ok();
             assertThat(NetfilterLoadTest.list(ns)).as("nothing of Stockade's is left").isBlank();
@@ -70,7 +78,12 @@ class NetfilterDispatchTest {
 
     /** The body lines of chain {@code name} in a listed table, stripped; empty when it is absent. */
     static List<String> chain(List<String> table, String name) {
-        int start = table.indexOf("\tchain " + name + " {");
+        return block(table, "chain " + name);
+    }
+
+    /** The body lines of the block that {@code head} opens (e.g. {@code set allow4-a}) in a listed table, stripped. */
+    static List<String> block(List<String> table, String head) {
+        int start = table.indexOf("\t" + head + " {");
         if (start < 0) {
             return List.of();
         }

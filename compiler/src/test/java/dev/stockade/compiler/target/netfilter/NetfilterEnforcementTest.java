@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The rules enforce the policy: in a fresh namespace with the policy's documentation and loopback
  * addresses on a veth pair and listeners behind them, the server's user reaches every allow and
  * gets the admin-prohibited error (EHOSTUNREACH for IPv4, EACCES for IPv6; a UDP send fails with
- * EPERM) from every deny, while another user reaches everything. No packet leaves the namespace.
+ * EPERM) from every deny, also at the edges of address and port ranges and of a carve-out, while
+ * another user reaches everything. No packet leaves the namespace.
  */
 class NetfilterEnforcementTest {
 
@@ -54,6 +55,18 @@ class NetfilterEnforcementTest {
         m.put("tcp:2001:db8::10:443", "OK");
         m.put("tcp:2001:db8::10:8443", "EACCES");
         m.put("tcp:2001:db8::bad:443", "EACCES"); // IPv6 carve-out
+        m.put("tcp:2001:db8::bac:443", "OK"); // the last address below it
+        m.put("tcp:2001:db8::bae:443", "OK"); // the first above it
+        m.put("tcp:203.0.113.10:999", "EHOSTUNREACH"); // just below the port range
+        m.put("tcp:203.0.113.10:1000", "OK");
+        m.put("tcp:203.0.113.10:2000", "OK");
+        m.put("tcp:203.0.113.10:2001", "EHOSTUNREACH"); // just above it
+        m.put("tcp:203.0.113.76:1500", "OK"); // the last address below the carved-out host
+        m.put("tcp:203.0.113.77:1500", "EHOSTUNREACH"); // the host carved out of the allowed range
+        m.put("tcp:203.0.113.78:2000", "OK"); // the first above it
+        m.put("udp:203.0.113.10:6001", "OK");
+        m.put("udp:203.0.113.10:6002", "EPERM");
+        m.put("udp:203.0.113.77:6000", "EPERM");
         m.put("tcp:127.0.0.1:8080", "OK");
         m.put("tcp:127.0.0.1:9090", "EHOSTUNREACH"); // loopback, port not declared
         m.put("tcp:::1:8080", "OK");
@@ -113,10 +126,10 @@ class NetfilterEnforcementTest {
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk0", "up")).ok();
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk1", "up")).ok();
         for (String address : List.of("192.0.2.10/24", "192.0.2.130/32", "192.0.2.200/32", "198.51.100.20/24",
-                "198.51.100.53/32")) {
+                "198.51.100.53/32", "203.0.113.10/24", "203.0.113.76/32", "203.0.113.77/32", "203.0.113.78/32")) {
             Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0")).ok();
         }
-        for (String address : List.of("2001:db8::10/64", "2001:db8::bad/128")) {
+        for (String address : List.of("2001:db8::10/64", "2001:db8::bad/128", "2001:db8::bac/128", "2001:db8::bae/128")) {
             Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0", "nodad")).ok();
         }
     }

@@ -23,6 +23,18 @@ class NetfilterRulesTest {
         return outcome.artifacts();
     }
 
+    /**
+     * The accepted destinations of one of the nft file's sets ({@code allow4-web}, {@code allow6-web}),
+     * as written in its final block: {@code ADDRESSES . PROTOCOL . PORTS}.
+     */
+    private static List<String> nftElements(List<Artifact> artifacts, String set) {
+        String content = artifacts.stream().filter(a -> a.path().endsWith(".nft")).findFirst().orElseThrow().content();
+        List<String> lines = content.lines().toList();
+        return lines.subList(lines.lastIndexOf("\tset " + set + " {") + 1, lines.size()).stream()
+                .takeWhile(l -> !l.equals("\t}")).map(String::strip).filter(l -> !l.startsWith("type ") && !l.startsWith("flags "))
+                .map(l -> l.replaceFirst("^elements = \\{ ", "").replaceFirst("( }|,)$", "")).toList();
+    }
+
     /** The rules of the egress chain, without the chain name (iptables) or indentation (nft). */
     private static List<String> rules(List<Artifact> artifacts, String suffix) {
         String content = artifacts.stream().filter(a -> a.path().endsWith(suffix)).findFirst().orElseThrow().content();
@@ -48,9 +60,13 @@ class NetfilterRulesTest {
                 "-d 198.51.100.130/32 -p tcp -m tcp --dport 443 -j RETURN",
                 "-d 198.51.100.0/25 -p tcp -m tcp --dport 443 -j RETURN",
                 "-j REJECT --reject-with icmp-admin-prohibited");
-        assertThat(rules(artifacts, ".nft")).containsExactly(
-                "ip daddr 198.51.100.0/25 tcp dport 443 accept",
-                "ip daddr 198.51.100.130 tcp dport 443 accept",
+        assertThat(nftElements(artifacts, "allow4-web")).containsExactly(
+                "198.51.100.0/25 . tcp . 443",
+                "198.51.100.130 . tcp . 443");
+        assertThat(nftElements(artifacts, "allow6-web")).isEmpty();
+        assertThat(rules(artifacts, ".nft")).as("the same three rules for every server").containsExactly(
+                "ip daddr . meta l4proto . th dport @allow4-web accept",
+                "ip6 daddr . meta l4proto . th dport @allow6-web accept",
                 "reject with icmpx admin-prohibited");
     }
 
@@ -60,7 +76,8 @@ class NetfilterRulesTest {
         assertThat(rules(artifacts, ".ip6tables")).containsExactly(
                 "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
                 "-j REJECT --reject-with icmp6-adm-prohibited");
-        assertThat(rules(artifacts, ".nft")).noneMatch(rule -> rule.startsWith("ip6 "));
+        assertThat(nftElements(artifacts, "allow4-web")).containsExactly("192.0.2.10 . tcp . 443");
+        assertThat(nftElements(artifacts, "allow6-web")).isEmpty();
     }
 
     @Test
@@ -69,7 +86,8 @@ class NetfilterRulesTest {
         assertThat(rules(artifacts, ".iptables")).containsExactly(
                 "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
                 "-j REJECT --reject-with icmp-admin-prohibited");
-        assertThat(rules(artifacts, ".nft")).containsExactly("reject with icmpx admin-prohibited");
+        assertThat(nftElements(artifacts, "allow4-web")).isEmpty();
+        assertThat(nftElements(artifacts, "allow6-web")).isEmpty();
     }
 
     @Test
@@ -87,6 +105,28 @@ class NetfilterRulesTest {
                 "-d ::1/128 -p tcp -m tcp --dport 8080 -j RETURN",
                 "-d ::1/128 -p udp -m udp --dport 8080 -j RETURN",
                 "-j REJECT --reject-with icmp6-adm-prohibited");
+        assertThat(nftElements(artifacts, "allow4-web")).containsExactly(
+                "192.0.2.53 . tcp . 53", "127.0.0.0/8 . tcp . 8080", "192.0.2.53 . udp . 53", "127.0.0.0/8 . udp . 8080");
+        assertThat(nftElements(artifacts, "allow6-web")).containsExactly("::1 . tcp . 8080", "::1 . udp . 8080");
+    }
+
+    @Test
+    void nftWritesEveryAddressRangeAndPortRangeAsOneIntervalElement() {
+        List<Artifact> artifacts = compile("""
+                {
+                    allow tcp 192.0.2.0/24 port 1000-2000,3000
+                    deny 192.0.2.77
+                    allow udp "2001:db8::/64" port 5353
+                    deny "2001:db8::bad"
+                  }""");
+        assertThat(nftElements(artifacts, "allow4-web")).containsExactly(
+                "192.0.2.0-192.0.2.76 . tcp . 1000-2000",
+                "192.0.2.0-192.0.2.76 . tcp . 3000",
+                "192.0.2.78-192.0.2.255 . tcp . 1000-2000",
+                "192.0.2.78-192.0.2.255 . tcp . 3000");
+        assertThat(nftElements(artifacts, "allow6-web")).containsExactly(
+                "2001:db8::-2001:db8::bac . udp . 5353",
+                "2001:db8::bae-2001:db8::ffff:ffff:ffff:ffff . udp . 5353");
     }
 
     @Test
@@ -105,6 +145,8 @@ class NetfilterRulesTest {
         assertThat(statements).as("one shared table, nothing else declared or deleted")
                 .filteredOn(l -> l.startsWith("table ") || l.startsWith("delete table")).containsOnly("table inet stockade {");
         assertThat(statements).noneMatch(l -> l.contains("meta skuid \"") || l.contains("stockade-web"));
+        assertThat(statements).as("named sets only: an anonymous set makes loading a fleet quadratic")
+                .filteredOn(l -> l.contains(" daddr ")).isNotEmpty().noneMatch(l -> l.contains("{"));
     }
 
     @Test
