@@ -48,9 +48,10 @@ public final class FleetBenchmark {
         List<String> targets = TargetRegistry.all().stream().map(t -> t.name()).toList();
         List<String> plugin = PluginTime.measure(targets);
         List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, load average %.2f, seed %d, "
-                + "%d runs per size and mode (median), targets: %s", System.getProperty("java.version"),
+        report.add(String.format(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, collectors %s, load average %.2f, "
+                + "seed %d, %d runs per size and mode (median), targets: %s", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), cores, Runtime.getRuntime().maxMemory() >> 20,
+                String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seed, runs, String.join(", ", targets)));
         report.add("");
         report.add("| servers | input MiB (stockade / json) | artifacts | output MiB | mode | wall ms | CPU ms | GC ms "
