@@ -253,7 +253,22 @@ abstract class BuilderBase {
     }
 
     Optional<PortSet> ports(StockadeParser.PortsContext ctx) {
-        return Ports.parse(ctx.getText(), span(ctx), sink);
+        List<TerminalNode> parts = ctx.LITERAL();
+        if (parts.size() == 1) {
+            return Ports.parse(ctx.getText(), span(ctx), sink);
+        }
+        // A port list split by spaces: one finding for the whole list, not one per piece.
+        List<String> pieces = parts.stream().map(TerminalNode::getText).toList();
+        String written = String.join(" ", pieces);
+        if (pieces.get(0).endsWith(",")) {
+            sink.error("syntax", span(ctx), "port list " + Quote.of(written) + " has a space after a comma",
+                    "write the list without spaces: " + String.join("", pieces));
+        } else {
+            sink.error("syntax", span(parts.get(1).getSymbol()), Quote.of(pieces.get(1)) + " follows the port list "
+                    + Quote.of(pieces.get(0)) + " without a comma", "separate ports with commas, without spaces: "
+                    + String.join(",", pieces));
+        }
+        return Optional.empty();
     }
 
     Optional<Address> address(StockadeParser.AddressContext ctx) {

@@ -181,6 +181,10 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             if (terms.wantsAddress()) {
                 return "quote host names and IPv6 addresses, e.g. \"::1\"";
             }
+            Token previous = parser.getInputStream().LT(-1);
+            if (cp == '%' && previous != null && previous.getType() == StockadeLexer.LITERAL) {
+                return "write the number and its unit without a space: " + previous.getText() + "%";
+            }
             return "remove it; outside strings a policy holds only names, numbers, addresses, { } = and ;";
         }
         String text = offending.getText();

@@ -132,7 +132,9 @@ size     : LITERAL ;
 duration : LITERAL ;
 percent  : LITERAL ;
 count    : LITERAL ;
-ports    : LITERAL ;
+// More than one literal is always an error (a space in the list), reported once by the model
+// builder rather than as a stray literal after the statement.
+ports    : LITERAL+ ;
 protocol : name ;
 address  : LITERAL | STRING ;
 
