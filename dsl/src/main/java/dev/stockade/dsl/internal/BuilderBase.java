@@ -168,6 +168,25 @@ abstract class BuilderBase {
         return unitSplitOff.contains(literal.getStart().getTokenIndex());
     }
 
+    /**
+     * {@code cpu 50 %}: the recovering parse keeps the stray {@code %} as an error node right after
+     * the statement, and has reported it with the fix ({@code SyntaxErrors.percentAfterSpace}).
+     */
+    private static boolean percentSignAfterStatement(StockadeParser.PercentContext percent) {
+        ParserRuleContext statement = percent.getParent();
+        ParseTree body = statement == null ? null : statement.getParent();
+        if (body == null || statement.getStop() != percent.getStop()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < body.getChildCount(); i++) {
+            if (body.getChild(i) == statement) {
+                return body.getChild(i + 1) instanceof ErrorNode stray && stray.getText().equals("%")
+                        && stray.getSymbol().getLine() == percent.getStop().getLine();
+            }
+        }
+        return false;
+    }
+
     /** A statement no block of this name knows: say so, and suggest the nearest one. */
     void unknown(StockadeParser.UnknownStmtContext ctx, String block) {
         if (suppressed.contains(ctx.IDENT().getSymbol().getTokenIndex())) {
@@ -242,7 +261,7 @@ abstract class BuilderBase {
     }
 
     Optional<Percent> percent(StockadeParser.PercentContext ctx) {
-        if (unitSplitOff(ctx)) {
+        if (unitSplitOff(ctx) || percentSignAfterStatement(ctx)) {
             return Optional.empty();
         }
         return Literals.percent(ctx.getText(), span(ctx), sink);

@@ -2,6 +2,7 @@ package dev.stockade.dsl.internal;
 
 import dev.stockade.dsl.diagnostic.Suggestions;
 import dev.stockade.dsl.internal.antlr.StockadeLexer;
+import dev.stockade.dsl.internal.antlr.StockadeParser;
 import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,10 +14,12 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * ANTLR's recovery with Stockade's messages: "unexpected X, expected one of ..." in the user's
@@ -163,8 +166,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         String rule = parser.getContext() == null ? "" : parser.getRuleNames()[parser.getContext().getRuleIndex()];
         Expected terms = Expected.of(expected, rule, parser);
         String found = describe(offending);
-        String message = offending.getType() == StockadeLexer.UNTERMINATED_STRING
-                ? "unterminated string" : "unexpected " + found + ", expected " + terms.text();
+        String message = offending.getType() == StockadeLexer.UNTERMINATED_STRING ? "unterminated string"
+                : percentAfterSpace(parser, offending) ? "unit \"%\" is separated from its number"
+                : "unexpected " + found + ", expected " + terms.text();
         sink.error("syntax", span(offending), message, hint(parser, offending, terms));
     }
 
@@ -181,9 +185,8 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             if (terms.wantsAddress()) {
                 return "quote host names and IPv6 addresses, e.g. \"::1\"";
             }
-            Token previous = parser.getInputStream().LT(-1);
-            if (cp == '%' && previous != null && previous.getType() == StockadeLexer.LITERAL) {
-                return "write the number and its unit without a space: " + previous.getText() + "%";
+            if (percentAfterSpace(parser, offending)) {
+                return "write the number and its unit without a space: " + parser.getInputStream().LT(-1).getText() + "%";
             }
             return "remove it; outside strings a policy holds only names, numbers, addresses, { } = and ;";
         }
@@ -225,6 +228,23 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     private static boolean looksLikeUnit(String word) {
         return List.of("b", "kib", "mib", "gib", "kb", "mb", "gb", "ms", "s", "m", "h", "%")
                 .contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code cpu 50 %}: a {@code %} after a number on the same line. The model builder leaves the
+     * number alone then ({@code BuilderBase.percent}), so this is the one finding.
+     */
+    static boolean percentAfterSpace(Parser parser, Token offending) {
+        Token previous = parser.getInputStream().LT(-1);
+        if (offending.getType() != StockadeLexer.BAD_CHAR || !offending.getText().equals("%") || previous == null
+                || previous.getType() != StockadeLexer.LITERAL || previous.getLine() != offending.getLine()) {
+            return false;
+        }
+        // Only where the statement just read ends in a percentage: after a size or a count, a % is no unit of it.
+        ParserRuleContext body = parser.getContext();
+        ParseTree statement = body == null || body.getChildCount() == 0 ? null : body.getChild(body.getChildCount() - 1);
+        return statement instanceof ParserRuleContext rule && rule.getChildCount() > 0
+                && rule.getChild(rule.getChildCount() - 1) instanceof StockadeParser.PercentContext;
     }
 
     static boolean isKeyword(int type) {
