@@ -1,6 +1,7 @@
 package dev.stockade.maven;
 
 import dev.stockade.compiler.api.Fingerprint;
+import dev.stockade.compiler.api.LargeFleet;
 import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.api.ReportFiles;
 import dev.stockade.compiler.api.ValidationResult;
@@ -101,6 +102,7 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
             log(diagnostic, TextReport.renderFinding(diagnostic, sources));
         }
         getLog().info(result.summary().text());
+        LargeFleet.advice(result.parse().policies().servers().size()).ifPresent(getLog()::info);
         try {
             for (Path written : ReportFiles.write(result, resolve(reportDirectory), base(), pluginVersion)) {
                 getLog().info("Wrote " + written);
