@@ -1,17 +1,18 @@
 package dev.stockade.compiler.api;
 
 import dev.stockade.dsl.source.SourceFile;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -94,81 +95,26 @@ public final class PolicySources {
         return text.isEmpty() ? "." : text;
     }
 
-    /**
-     * Every non-directory named {@code *.stockade} below {@code root}, following links.
-     *
-     * <p>Walked with {@link File}, which every JVM has loaded before {@code main}: an up-to-date
-     * build walks this tree in a fresh class realm, where {@link Files#walkFileTree} loads a dozen
-     * classes of its own; {@link #read} of the four bundled examples took 4.6 ms of CPU with it
-     * and 2.6 ms with this walk (docs/performance.md). What {@link File} cannot tell apart (an
-     * entry that is neither a file nor a directory, a directory it cannot list) is asked of NIO
-     * as {@link Files#walkFileTree} would ask it, so failures keep their typed exceptions, which
-     * {@link #explain} words.
-     */
     private static List<Path> find(Path root, Path base) throws IOException {
         List<Path> found = new ArrayList<>();
-        List<String> ancestors = new ArrayList<>();
-        ancestors.add(root.toFile().getCanonicalPath());
-        walk(root.toFile(), ancestors, found, base);
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        // A dangling link arrives here with the link's own attributes; keep it, so
+                        // reading it fails with a message instead of the file silently vanishing.
+                        if (file.getFileName().toString().endsWith(EXTENSION) && !attributes.isDirectory()) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                        throw explain(file, base, failure);
+                    }
+                });
         return found;
-    }
-
-    private static void walk(File directory, List<String> ancestors, List<Path> found, Path base) throws IOException {
-        String[] names = directory.list();
-        if (names == null) {
-            throw explain(directory.toPath(), base, whyUnlistable(directory.toPath()));
-        }
-        for (String name : names) {
-            File entry = new File(directory, name);
-            if (entry.isFile()) {
-                if (name.endsWith(EXTENSION)) {
-                    found.add(entry.toPath());
-                }
-            } else if (entry.isDirectory()) {
-                // INVARIANT: a link that leads back to a directory being walked is refused before
-                // it is entered, so the walk ends (Files.walkFileTree compares file keys instead).
-                String canonical = entry.getCanonicalPath();
-                if (ancestors.contains(canonical)) {
-                    throw explain(entry.toPath(), base, new FileSystemLoopException(entry.getPath()));
-                }
-                ancestors.add(canonical);
-                walk(entry, ancestors, found, base);
-                ancestors.remove(ancestors.size() - 1);
-            } else {
-                visitUnusual(entry.toPath(), found, base);
-            }
-        }
-    }
-
-    /**
-     * An entry that is neither a file nor a directory to {@link File}: a dangling link, a special
-     * file, or one whose type cannot be read. Kept or refused as {@link Files#walkFileTree} with
-     * {@code FOLLOW_LINKS} does: a dangling link is kept (reading it then says it is broken
-     * instead of the file silently vanishing), an entry that cannot be examined is an error.
-     */
-    private static void visitUnusual(Path entry, List<Path> found, Path base) throws IOException {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-        } catch (IOException failure) {
-            try {
-                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException notEvenALink) {
-                throw explain(entry, base, failure);
-            }
-        }
-        if (!attributes.isDirectory() && entry.getFileName().toString().endsWith(EXTENSION)) {
-            found.add(entry);
-        }
-    }
-
-    /** NIO's reason a directory cannot be listed. */
-    private static IOException whyUnlistable(Path directory) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            return new IOException("the directory could not be listed");
-        } catch (IOException failure) {
-            return failure;
-        }
     }
 
     private static byte[] readFile(Path file, Path base) throws IOException {
