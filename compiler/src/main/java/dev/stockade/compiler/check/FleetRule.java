@@ -1,6 +1,8 @@
 package dev.stockade.compiler.check;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A rule that compares servers compiled together (shared users, identical profiles). It takes what
@@ -17,4 +19,26 @@ public non-sealed interface FleetRule<S> extends Rule {
 
     /** Compares the servers; {@code summaries.get(i)} is {@code servers.get(i)}'s summary. */
     void check(List<ServerContext> servers, List<S> summaries, Findings findings);
+
+    /** A server whose summary an earlier server already had. */
+    interface Repeat<S> {
+        void found(ServerContext server, S summary, ServerContext earlier);
+    }
+
+    /**
+     * Calls {@code repeat} with each server whose summary an earlier server already had, and the
+     * first server that had it, in list order. A second server of the same name is skipped: that
+     * is a duplicate-server error already, not a second server sharing something.
+     */
+    static <S> void repeats(List<ServerContext> servers, List<S> summaries, Repeat<S> repeat) {
+        Map<S, ServerContext> first = new HashMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            ServerContext server = servers.get(i);
+            S summary = summaries.get(i);
+            ServerContext earlier = first.putIfAbsent(summary, server);
+            if (earlier != null && !earlier.name().equals(server.name())) {
+                repeat.found(server, summary, earlier);
+            }
+        }
+    }
 }

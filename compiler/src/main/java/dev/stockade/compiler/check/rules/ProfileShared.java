@@ -10,11 +10,9 @@ import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code profile-shared}: two servers have identical effective grants (filesystem and network,
@@ -39,21 +37,13 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
 
     @Override
     public void check(List<ServerContext> servers, List<Profile> profiles, Findings findings) {
-        Map<Profile, ServerContext> first = new HashMap<>();
-        for (int i = 0; i < servers.size(); i++) {
-            ServerContext server = servers.get(i);
-            Profile profile = profiles.get(i);
-            if (profile.isEmpty()) {
-                continue;
-            }
-            ServerContext earlier = first.putIfAbsent(profile, server);
-            // A second server of the same name is a duplicate-server error already.
-            if (earlier != null && !earlier.name().equals(server.name())) {
+        FleetRule.repeats(servers, profiles, (server, profile, earlier) -> {
+            if (!profile.isEmpty()) {
                 findings.report(info(), server, server.server().name().span(),
                         "server \"" + server.name() + "\" has the same grants as server \"" + earlier.name() + "\"",
                         "grant each server only what its own job needs");
             }
-        }
+        });
     }
 
     /**

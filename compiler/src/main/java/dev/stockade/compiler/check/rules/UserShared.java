@@ -6,9 +6,7 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
 import dev.stockade.dsl.source.Span;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code user-shared}: two servers run as the same OS user, so uid-keyed firewall rules and file
@@ -30,20 +28,14 @@ public final class UserShared implements FleetRule<String> {
 
     @Override
     public void check(List<ServerContext> servers, List<String> users, Findings findings) {
-        Map<String, ServerContext> first = new HashMap<>();
-        for (int i = 0; i < servers.size(); i++) {
-            ServerContext server = servers.get(i);
-            String user = users.get(i);
-            ServerContext earlier = first.putIfAbsent(user, server);
-            // A second server of the same name is a duplicate-server error already, not a second user.
-            boolean duplicate = earlier != null && earlier.name().equals(server.name());
-            if (earlier == null || duplicate || user.equals("root") || user.equals("0")) {
-                continue;
+        FleetRule.repeats(servers, users, (server, user, earlier) -> {
+            if (user.equals("root") || user.equals("0")) {
+                return;
             }
             Span span = server.server().user().map(n -> n.span()).orElse(server.server().name().span());
             findings.report(info(), server, span,
                     "server \"" + server.name() + "\" runs as user \"" + user + "\" like server \"" + earlier.name() + "\"",
                     "give each server its own user, e.g. user " + server.name());
-        }
+        });
     }
 }
