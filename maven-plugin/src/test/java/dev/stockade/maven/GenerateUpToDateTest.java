@@ -34,16 +34,7 @@ class GenerateUpToDateTest {
     private final RecordingLog log = new RecordingLog();
 
     private <T extends AbstractCompileMojo> T configure(T mojo) {
-        mojo.setLog(log);
-        mojo.policyDirectory = project.resolve("src/main/stockade").toFile();
-        mojo.outputDirectory = project.resolve("isolation").toFile();
-        mojo.failOn = "error";
-        mojo.targets = "systemd,probe";
-        mojo.reportDirectory = project.resolve("target/stockade").toFile();
-        mojo.baseDirectory = project.toFile();
-        mojo.buildDirectory = project.resolve("target").toFile();
-        mojo.pluginVersion = "0.1.0-test";
-        return mojo;
+        return TestProject.configure(mojo, project, log, "systemd,probe");
     }
 
     private Path policy() {

@@ -92,15 +92,6 @@ public final class UpToDateBenchmark {
     }
 
     private static <T extends AbstractCompileMojo> T configure(T mojo, Path project, String targets) {
-        mojo.setLog(new RecordingLog());
-        mojo.policyDirectory = project.resolve("src/main/stockade").toFile();
-        mojo.outputDirectory = project.resolve("isolation").toFile();
-        mojo.failOn = "error";
-        mojo.targets = targets;
-        mojo.reportDirectory = project.resolve("target/stockade").toFile();
-        mojo.baseDirectory = project.toFile();
-        mojo.buildDirectory = project.resolve("target").toFile();
-        mojo.pluginVersion = "0.1.0-bench";
-        return mojo;
+        return TestProject.configure(mojo, project, new RecordingLog(), targets);
     }
 }
