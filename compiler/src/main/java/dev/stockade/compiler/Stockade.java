@@ -88,8 +88,11 @@ public final class Stockade {
         }
     }
 
-    /** What a streamed run leaves: every finding, sorted, waivers applied; no model and no artifacts. */
-    public record Streamed(List<Diagnostic> diagnostics) {
+    /**
+     * What a streamed run leaves: every finding, sorted, waivers applied, and how many servers the
+     * policies declare; no model and no artifacts.
+     */
+    public record Streamed(List<Diagnostic> diagnostics, int servers) {
 
         public Streamed {
             diagnostics = List.copyOf(diagnostics);
@@ -113,7 +116,8 @@ public final class Stockade {
         try (Fanout fanout = Fanout.of(threads)) {
             // The parse result is not kept: from here the servers' contexts are all that hold the
             // model, and each lets its server go once compiled (TargetRunner.stream).
-            return new Streamed(run(Parsed.of(parse(files, fanout)), targets, fanout, sink, false, KEEP_RESOLVED_UP_TO));
+            Parsed parsed = Parsed.of(parse(files, fanout));
+            return new Streamed(run(parsed, targets, fanout, sink, false, KEEP_RESOLVED_UP_TO), parsed.servers().size());
         }
     }
 

@@ -49,6 +49,7 @@ class ParallelCompileTest {
                     artifact -> assertThat(streamed.put(artifact.path(), artifact)).as(artifact.path()).isNull());
             assertThat(outcome.diagnostics()).as("diagnostics streamed on %d threads", threads)
                     .isEqualTo(collected.diagnostics());
+            assertThat(outcome.servers()).isEqualTo(collected.parse().policies().servers().size());
             assertThat(new TreeSet<>(streamed.keySet())).containsExactlyElementsOf(paths(collected.artifacts()));
             for (Artifact expected : collected.artifacts()) {
                 Artifact actual = streamed.get(expected.path());

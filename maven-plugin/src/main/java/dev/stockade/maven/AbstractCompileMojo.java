@@ -1,5 +1,6 @@
 package dev.stockade.maven;
 
+import dev.stockade.compiler.api.Comparison;
 import dev.stockade.compiler.api.Drift;
 import dev.stockade.compiler.api.Generation;
 import dev.stockade.compiler.report.FailOn;
@@ -80,26 +81,32 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
     }
 
     /**
-     * Validates and compiles in memory, prints and writes the findings, fails on {@code failOn},
-     * and compares the result with the output directory.
+     * Validates and compiles, comparing each file with the output directory as it is made (see
+     * {@link Comparison}), prints and writes the findings, fails on {@code failOn}, and gives the
+     * drift.
      */
-    final Compared compileAndCompare(List<SourceFile> sources, FailOn threshold, List<String> names)
-            throws MojoExecutionException, MojoFailureException {
-        Generation.Result result = Generation.run(sources, threshold, names);
+    final Compared compileAndCompare(List<SourceFile> sources, FailOn threshold, List<String> names,
+            Comparison comparison) throws MojoExecutionException, MojoFailureException {
+        Path output = resolve(outputDirectory);
+        Generation.Result result;
+        try {
+            result = Generation.run(sources, threshold, names, comparison);
+        } catch (IOException failure) {
+            throw new MojoExecutionException("Stockade cannot " + goal() + " " + display(output) + ": "
+                    + failure.getMessage(), failure);
+        }
         report(result.validation());
         if (result.blocked()) {
             // failOn never let the errors through, but there is nothing to write or compare: saying
             // "up to date" or deleting every earlier artifact would both be wrong.
             throw new MojoFailureException("Stockade cannot " + goal() + ": errors that are not waived stop"
                     + " the compilation (" + result.validation().summary().text() + "); "
-                    + display(resolve(outputDirectory)) + " was left as it is");
+                    + display(output) + " was left as it is");
         }
         try {
-            return new Compared(Drift.compare(result.files(), resolve(outputDirectory)),
-                    result.validation().summary().text());
+            return new Compared(comparison.finish(), result.validation().summary().text());
         } catch (IOException failure) {
-            throw new MojoExecutionException("Cannot read " + display(resolve(outputDirectory)) + ": "
-                    + failure.getMessage(), failure);
+            throw new MojoExecutionException("Cannot read " + display(output) + ": " + failure.getMessage(), failure);
         }
     }
 

@@ -102,7 +102,7 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
             log(diagnostic, TextReport.renderFinding(diagnostic, sources));
         }
         getLog().info(result.summary().text());
-        LargeFleet.advice(result.parse().policies().servers().size()).ifPresent(getLog()::info);
+        LargeFleet.advice(result.servers()).ifPresent(getLog()::info);
         try {
             for (Path written : ReportFiles.write(result, resolve(reportDirectory), base(), pluginVersion)) {
                 getLog().info("Wrote " + written);

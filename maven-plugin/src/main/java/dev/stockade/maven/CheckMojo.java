@@ -1,5 +1,6 @@
 package dev.stockade.maven;
 
+import dev.stockade.compiler.api.Comparison;
 import dev.stockade.compiler.api.Drift;
 import dev.stockade.compiler.api.DriftCheck;
 import dev.stockade.compiler.api.PolicySources;
@@ -14,8 +15,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Validates the policies, compiles them in memory and compares the result with
- * {@code outputDirectory}. Any missing, changed or stale file fails the build with the list, a
+ * Validates the policies, compiles them and compares each file with {@code outputDirectory} as it
+ * is made, writing nothing. Any missing, changed or stale file fails the build with the list, a
  * unified diff cut at a readable length, and the command that fixes it. Meant for CI, so a policy
  * edited without regenerating, or a generated file edited by hand, never reaches a machine.
  */
@@ -39,7 +40,7 @@ public class CheckMojo extends AbstractCompileMojo {
         Path output = run.get().output();
         getLog().info("Checking " + display(output) + " against " + count(sources.size(), "policy file", "policy files")
                 + " in " + display(resolve(policyDirectory)));
-        Drift drift = compileAndCompare(sources, threshold, names).drift();
+        Drift drift = compileAndCompare(sources, threshold, names, Comparison.checking(output)).drift();
         Optional<String> problem = DriftCheck.report(drift, display(output), fixCommand());
         if (problem.isEmpty()) {
             getLog().info(display(output) + " is up to date with the policies ("

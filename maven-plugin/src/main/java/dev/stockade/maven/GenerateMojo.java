@@ -1,9 +1,11 @@
 package dev.stockade.maven;
 
 import dev.stockade.compiler.api.ArtifactWriter;
+import dev.stockade.compiler.api.Comparison;
 import dev.stockade.compiler.api.Fingerprint;
 import dev.stockade.compiler.api.OutputState;
 import dev.stockade.compiler.api.PolicySources;
+import dev.stockade.compiler.api.Staging;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
@@ -52,10 +54,13 @@ public class GenerateMojo extends AbstractCompileMojo {
         getLog().info("Generating " + (names.isEmpty() ? "every target" : String.join(", ", names)) + " from "
                 + count(sources.size(), "policy file", "policy files") + " in " + display(resolve(policyDirectory))
                 + " into " + display(output));
-        Compared compared = compileAndCompare(sources, threshold, names);
+        Compared compared;
         ArtifactWriter.Written written;
-        try {
-            written = ArtifactWriter.apply(compared.drift());
+        // The files that differ wait in the staging directory until failOn has judged the findings;
+        // closing it deletes whatever was not moved into place.
+        try (Staging staging = Staging.in(output)) {
+            compared = compileAndCompare(sources, threshold, names, Comparison.staging(staging));
+            written = ArtifactWriter.apply(compared.drift(), staging);
         } catch (IOException failure) {
             throw new MojoExecutionException("Cannot write Stockade artifacts: " + failure.getMessage(), failure);
         }

@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * files, deletes the stale ones, and keeps the {@link Manifest}.
  *
  * <p>Unchanged files are not touched, so their modification times stay put and tools that watch
- * them see nothing. Each file is written to a temporary sibling and moved into place, so a build
- * that dies half way leaves whole files. Generated files get mode 0644, programs 0755: the same
+ * them see nothing. Each file was staged ({@link Staging}) and is moved into place, and the
+ * manifest is written to a temporary sibling and moved, so a build that dies half way leaves whole
+ * files. Generated files get mode 0644, programs 0755: the same
  * on every machine whatever its umask.
  */
 public final class ArtifactWriter {
@@ -41,23 +42,21 @@ public final class ArtifactWriter {
     }
 
     /**
-     * Applies {@code drift} to its directory, creating the directory as needed.
+     * Applies {@code drift} to its directory, creating the directory as needed: moves the files
+     * {@code staging} holds for the missing and changed ones into place, deletes the stale ones,
+     * and writes the manifest.
      *
+     * @param staging where the {@link Comparison} that made {@code drift} staged the files
      * @throws IOException naming the file that could not be written or deleted
      */
-    public static Written apply(Drift drift) throws IOException {
+    public static Written apply(Drift drift, Staging staging) throws IOException {
         if (drift.upToDate()) {
             return new Written(List.of(), List.of(), drift.unchanged().size());
         }
         Path directory = drift.directory();
-        GeneratedFile manifest = drift.expected().get(Manifest.FILE_NAME);
-        if (manifest == null) {
-            throw new IllegalArgumentException("the expected files must include the manifest (see Generation.run)");
-        }
-        List<GeneratedFile> toWrite = new ArrayList<>();
-        drift.missing().forEach(path -> toWrite.add(drift.expected().get(path)));
-        drift.changed().forEach(change -> toWrite.add(change.expected()));
-        toWrite.removeIf(file -> file.path().equals(Manifest.FILE_NAME));
+        List<String> toWrite = new ArrayList<>(drift.missing());
+        drift.changed().forEach(change -> toWrite.add(change.path()));
+        toWrite.remove(Manifest.FILE_NAME);
         // INVARIANT: a file is listed in the manifest on disk before it is created, so a build
         // that dies half way can never leave a generated file that a later run would not delete.
         boolean manifestWritten = false;
@@ -65,16 +64,16 @@ public final class ArtifactWriter {
             manifestWritten = writeIfDifferent(directory, interimManifest(drift));
         }
         List<String> written = new ArrayList<>();
-        for (GeneratedFile file : toWrite) {
-            write(directory, file);
-            written.add(file.path());
+        for (String path : toWrite) {
+            staging.moveIntoPlace(path);
+            written.add(path);
         }
         List<String> deleted = new ArrayList<>();
         for (String path : drift.stale()) {
             delete(directory, path);
             deleted.add(path);
         }
-        manifestWritten |= writeIfDifferent(directory, manifest);
+        manifestWritten |= writeIfDifferent(directory, drift.expected().file());
         if (manifestWritten) {
             written.add(Manifest.FILE_NAME);
         }
@@ -86,9 +85,7 @@ public final class ArtifactWriter {
     private static GeneratedFile interimManifest(Drift drift) throws IOException {
         SortedMap<String, String> entries = new TreeMap<>(Manifest.read(drift.directory()).sha256ByPath());
         entries.keySet().retainAll(drift.stale());
-        drift.expected().values().stream()
-                .filter(file -> !file.path().equals(Manifest.FILE_NAME))
-                .forEach(file -> entries.put(file.path(), file.sha256()));
+        entries.putAll(drift.expected().sha256ByPath());
         return new Manifest(entries).file();
     }
 
@@ -120,7 +117,7 @@ public final class ArtifactWriter {
         }
     }
 
-    private static void setMode(Path file, boolean executable) throws IOException {
+    static void setMode(Path file, boolean executable) throws IOException {
         if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
         } else if (executable && !file.toFile().setExecutable(true, false)) {
@@ -128,7 +125,7 @@ public final class ArtifactWriter {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException notAtomic) {

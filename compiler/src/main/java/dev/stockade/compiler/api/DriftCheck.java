@@ -1,6 +1,5 @@
 package dev.stockade.compiler.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ public final class DriftCheck {
         for (Drift.Change change : drift.changed()) {
             String what = change.contentDiffers() ? "" : " (executable bit: "
                     + (change.actualExecutable() ? "set" : "not set") + ", should be "
-                    + (change.expected().executable() ? "set" : "not set") + ")";
+                    + (change.expectedExecutable() ? "set" : "not set") + ")";
             lines.add("  changed  " + prefix + change.path() + what);
         }
         drift.stale().forEach(path -> lines.add("  stale    " + prefix + path + " (no longer generated)"));
@@ -58,36 +57,29 @@ public final class DriftCheck {
         }
     }
 
-    /** The diffs of changed then missing files; the manifest's is left out, its hashes say nothing a reader can use. */
+    /**
+     * The diffs of changed then missing files, cut at {@link #DIFF_LINE_LIMIT} lines; the
+     * manifest's is never among them, its hashes say nothing a reader can use.
+     */
     private static List<String> cappedDiff(Drift drift, String prefix) {
         List<String> diff = new ArrayList<>();
-        for (Drift.Change change : drift.changed()) {
-            if (isManifest(change.path())) {
-                continue;
-            }
-            diff.addAll(UnifiedDiff.of(prefix + change.path() + " (on disk)", text(change.actual()),
-                    prefix + change.path() + " (generated)", text(change.expected().content())));
+        for (DiffPreview.FileDiff file : drift.diff().files()) {
+            diff.add("--- " + (file.missing() ? "/dev/null" : prefix + file.path() + " (on disk)"));
+            diff.add("+++ " + prefix + file.path() + " (generated)");
+            diff.addAll(file.hunks());
         }
-        for (String path : drift.missing()) {
-            if (!isManifest(path)) {
-                diff.addAll(UnifiedDiff.of("/dev/null", "", prefix + path + " (generated)",
-                        text(drift.expected().get(path).content())));
-            }
-        }
-        if (diff.size() <= DIFF_LINE_LIMIT) {
+        if (diff.size() <= DIFF_LINE_LIMIT && !drift.diff().cut()) {
             return diff;
         }
-        List<String> capped = new ArrayList<>(diff.subList(0, DIFF_LINE_LIMIT));
-        capped.add("... " + (diff.size() - DIFF_LINE_LIMIT) + " more diff lines not shown"
-                + " (regenerate and use `git diff` to see them all)");
+        List<String> capped = new ArrayList<>(diff.subList(0, Math.min(diff.size(), DIFF_LINE_LIMIT)));
+        long differing = drift.changed().stream().filter(change -> change.contentDiffers() && !isManifest(change.path()))
+                .count() + drift.missing().stream().filter(path -> !isManifest(path)).count();
+        capped.add("... more diff lines not shown (" + differing + (differing == 1 ? " file differs" : " files differ")
+                + "; regenerate and use `git diff` to see them all)");
         return capped;
     }
 
     private static boolean isManifest(String path) {
         return path.equals(Manifest.FILE_NAME);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

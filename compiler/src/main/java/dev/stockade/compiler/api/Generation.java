@@ -6,18 +6,18 @@ import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Target;
 import dev.stockade.compiler.target.TargetRegistry;
 import dev.stockade.dsl.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * Validates and compiles policy files in memory: the one code path behind {@code generate} and
- * {@code check}, which differ only in what they do with the {@link Result} (write it, or compare
- * it with what is on disk).
+ * Validates and compiles policy files: the one code path behind {@code generate} and
+ * {@code check}, which differ only in the {@link Comparison} they give it (one that stages what
+ * differs, or one that keeps the diff) and in what they do with the {@link Drift} it makes.
  */
 public final class Generation {
 
@@ -25,45 +25,36 @@ public final class Generation {
     }
 
     /**
-     * What a compilation gives.
+     * What a compilation gives besides what went to the sink.
      *
      * @param validation the findings (including the targets' approximations) and the verdict
-     * @param files every file the output directory should hold, by path, the manifest included;
-     *     empty when {@link #blocked()}
-     * @param blocked true when an error that was not waived stopped the targets: there is nothing
-     *     to write, and nothing on disk may be judged stale because of it
+     * @param blocked true when an error that was not waived stopped the targets: nothing reached
+     *     the sink, and nothing on disk may be judged stale because of it
      */
-    public record Result(ValidationResult validation, SortedMap<String, GeneratedFile> files, boolean blocked) {
-
-        public Result {
-            files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        }
+    public record Result(ValidationResult validation, boolean blocked) {
     }
 
     /**
-     * Compiles {@code sources} for the named targets (all of them when {@code targets} is empty).
-     * Never throws for bad policy text.
+     * Compiles {@code sources} for the named targets (all of them when {@code targets} is empty),
+     * on every core, and hands each artifact to {@code sink} as it is made: from the worker threads,
+     * in no fixed order (a {@link Comparison} is such a sink). No model or output is kept, so the
+     * memory does not grow with the output. Never throws for bad policy text.
      *
      * @throws IllegalArgumentException for an unknown target name, listing the valid ones
+     * @throws IOException what the sink threw as an {@link UncheckedIOException}
      */
-    public static Result run(List<SourceFile> sources, FailOn failOn, Collection<String> targets) {
+    public static Result run(List<SourceFile> sources, FailOn failOn, Collection<String> targets,
+            Consumer<Artifact> sink) throws IOException {
         List<String> names = targets.isEmpty() ? TargetRegistry.names() : List.copyOf(targets);
-        Stockade.Outcome outcome = Stockade.compile(sources, names);
+        Stockade.Streamed outcome;
+        try {
+            outcome = Stockade.compile(sources, names, Runtime.getRuntime().availableProcessors(), sink);
+        } catch (UncheckedIOException failure) {
+            throw failure.getCause();
+        }
         ValidationResult validation = new ValidationResult(
-                sources, outcome.parse(), outcome.diagnostics(), failOn.judge(outcome.diagnostics()));
-        if (outcome.hasBlockingErrors()) {
-            return new Result(validation, new TreeMap<>(), true);
-        }
-        SortedMap<String, GeneratedFile> files = new TreeMap<>();
-        for (Artifact artifact : outcome.artifacts()) {
-            if (files.put(artifact.path(), GeneratedFile.of(artifact)) != null) {
-                // INVARIANT: targets name their files after the target and the (unique) server.
-                throw new IllegalStateException("two artifacts share the path " + artifact.path());
-            }
-        }
-        GeneratedFile manifest = Manifest.of(files.values()).file();
-        files.put(manifest.path(), manifest);
-        return new Result(validation, files, false);
+                sources, outcome.servers(), outcome.diagnostics(), failOn.judge(outcome.diagnostics()));
+        return new Result(validation, outcome.hasBlockingErrors());
     }
 
     /**

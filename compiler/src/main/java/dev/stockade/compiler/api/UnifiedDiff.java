@@ -20,26 +20,34 @@ final class UnifiedDiff {
 
     /** The diff lines, headers first; empty when the texts are equal. */
     static List<String> of(String oldName, String oldText, String newName, String newText) {
-        String[] a = lines(oldText);
-        String[] b = lines(newText);
-        List<String> out = new ArrayList<>();
+        List<String> hunks = hunks(oldText, newText);
+        if (hunks.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(hunks.size() + 2);
         out.add("--- " + oldName);
         out.add("+++ " + newName);
+        out.addAll(hunks);
+        return out;
+    }
+
+    /** The hunks alone, each {@code @@} line followed by its lines; empty when the texts are equal. */
+    static List<String> hunks(String oldText, String newText) {
+        String[] a = lines(oldText);
+        String[] b = lines(newText);
         if ((long) a.length * b.length > MAX_CELLS) {
-            out.add("@@ too large to diff here: " + a.length + " lines against " + b.length + " @@");
-            return out;
+            return List.of("@@ too large to diff here: " + a.length + " lines against " + b.length + " @@");
         }
         List<Edit> edits = edits(a, b);
-        int hunks = 0;
+        List<String> out = new ArrayList<>();
         for (int start = nextChange(edits, 0); start < edits.size(); start = nextChange(edits, start)) {
             int end = hunkEnd(edits, start);
             int from = Math.max(0, start - CONTEXT);
             int to = Math.min(edits.size(), end + CONTEXT);
             out.addAll(hunk(edits, from, to, a, b));
-            hunks++;
             start = to;
         }
-        return hunks == 0 ? List.of() : out;
+        return out;
     }
 
     private static String[] lines(String text) {

@@ -19,6 +19,7 @@ public final class Validation {
     public static ValidationResult run(List<SourceFile> sources, FailOn failOn) {
         Stockade.Outcome outcome = Stockade.check(sources);
         Verdict verdict = failOn.judge(outcome.diagnostics());
-        return new ValidationResult(sources, outcome.parse(), outcome.diagnostics(), verdict);
+        return new ValidationResult(
+                sources, outcome.parse().policies().servers().size(), outcome.diagnostics(), verdict);
     }
 }

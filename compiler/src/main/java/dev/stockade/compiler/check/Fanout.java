@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -21,6 +22,8 @@ public final class Fanout implements AutoCloseable {
     private static final int CHUNKS_PER_THREAD = 4;
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private static final long STOP_WAIT_SECONDS = 60;
 
     private final int threads;
     private final ExecutorService pool;
@@ -66,8 +69,14 @@ public final class Fanout implements AutoCloseable {
             futures.add(pool.submit(() -> work.apply(chunk)));
         }
         List<R> results = new ArrayList<>(chunks);
-        for (Future<R> future : futures) {
-            results.add(join(future));
+        try {
+            for (Future<R> future : futures) {
+                results.add(join(future));
+            }
+        } catch (RuntimeException | Error failure) {
+            // The other chunks' results are of no use now; the ones not started never start.
+            futures.forEach(future -> future.cancel(true));
+            throw failure;
         }
         return results;
     }
@@ -96,10 +105,22 @@ public final class Fanout implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the threads and waits for them, so no work (and no sink it calls) outlives the
+     * compile; after a failure, a chunk already running finishes first.
+     */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("compile threads still running " + STOP_WAIT_SECONDS + " s after the end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,11 +2,16 @@ package dev.stockade.compiler.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.target.Artifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -17,31 +22,22 @@ class DriftCheckTest {
     @TempDir
     Path out;
 
-    private static SortedMap<String, GeneratedFile> files(GeneratedFile... files) {
-        SortedMap<String, GeneratedFile> all = new TreeMap<>();
-        for (GeneratedFile file : files) {
-            all.put(file.path(), file);
-        }
-        GeneratedFile manifest = Manifest.of(all.values()).file();
-        all.put(manifest.path(), manifest);
-        return all;
+    private static Optional<String> report(Drift drift) {
+        return DriftCheck.report(drift, "isolation", "mvn stockade:generate");
     }
 
     @Test
     void anUpToDateDirectoryHasNoReport() throws IOException {
-        var files = files(GeneratedFile.text("a", "x\n"));
-        ArtifactWriter.apply(Drift.compare(files, out));
+        Outputs.generate(out, Artifact.file("a", "x\n"));
 
-        assertThat(DriftCheck.report(Drift.compare(files, out), "isolation", "mvn stockade:generate")).isEmpty();
+        assertThat(report(Outputs.check(out, Artifact.file("a", "x\n")))).isEmpty();
     }
 
     @Test
     void aChangedFileIsListedWithAUnifiedDiffAndTheFix() throws IOException {
-        ArtifactWriter.apply(Drift.compare(files(GeneratedFile.text("systemd/a.service", "one\ntwo\nthree\n")), out));
+        Outputs.generate(out, Artifact.file("systemd/a.service", "one\ntwo\nthree\n"));
 
-        String report = DriftCheck.report(Drift.compare(
-                files(GeneratedFile.text("systemd/a.service", "one\nTWO\nthree\n")), out), "isolation",
-                "mvn stockade:generate").orElseThrow();
+        String report = report(Outputs.check(out, Artifact.file("systemd/a.service", "one\nTWO\nthree\n"))).orElseThrow();
 
         assertThat(report).startsWith("isolation does not match the policies: 2 changed\n"
                 + "  changed  isolation/.stockade-manifest\n"
@@ -54,10 +50,23 @@ class DriftCheckTest {
     }
 
     @Test
-    void missingAndStaleFilesAreNamed() throws IOException {
-        ArtifactWriter.apply(Drift.compare(files(GeneratedFile.text("old", "x\n")), out));
+    void anExecutableBitAloneIsNamedWithoutADiff() throws IOException {
+        Outputs.generate(out, Artifact.program("run.sh", "#!/bin/sh\n"));
+        Files.setPosixFilePermissions(out.resolve("run.sh"), PosixFilePermissions.fromString("rw-r--r--"));
 
-        String report = DriftCheck.report(Drift.compare(files(GeneratedFile.text("new", "y\n")), out), "out",
+        String report = report(Outputs.check(out, Artifact.program("run.sh", "#!/bin/sh\n"))).orElseThrow();
+
+        assertThat(report).isEqualTo("isolation does not match the policies: 1 changed\n"
+                + "  changed  isolation/run.sh (executable bit: not set, should be set)\n"
+                + "Run `mvn stockade:generate` to regenerate isolation, review the changes and"
+                + " commit them; edit the .stockade policies, never the generated files.");
+    }
+
+    @Test
+    void missingAndStaleFilesAreNamed() throws IOException {
+        Outputs.generate(out, Artifact.file("old", "x\n"));
+
+        String report = DriftCheck.report(Outputs.check(out, Artifact.file("new", "y\n")), "out",
                 "mvn stockade:generate").orElseThrow();
 
         assertThat(report).contains("out does not match the policies: 1 missing, 1 changed, 1 stale\n",
@@ -68,16 +77,54 @@ class DriftCheckTest {
     @Test
     void theDiffIsCutAtAReadableLength() throws IOException {
         String before = IntStream.range(0, 500).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
-        ArtifactWriter.apply(Drift.compare(files(GeneratedFile.text("big", before)), out));
+        Outputs.generate(out, Artifact.file("big", before));
         Files.writeString(out.resolve("big"), before.replace("line", "LINE"));
 
-        String report = DriftCheck.report(Drift.compare(files(GeneratedFile.text("big", before)), out), "out",
-                "mvn stockade:generate").orElseThrow();
+        String report = report(Outputs.check(out, Artifact.file("big", before))).orElseThrow();
 
         assertThat(report.lines().filter(line -> line.startsWith("-LINE") || line.startsWith("+line")))
                 .hasSizeLessThan(DriftCheck.DIFF_LINE_LIMIT);
-        assertThat(report).contains("more diff lines not shown");
+        assertThat(report).contains("... more diff lines not shown (1 file differs;");
         assertThat(report.lines().count()).isLessThan(DriftCheck.DIFF_LINE_LIMIT + 10);
+    }
+
+    /**
+     * However many files differ, and in whatever order the compile's threads hand them over, the
+     * diff shows the changed files' then the missing files', in path order, up to the limit.
+     */
+    @Test
+    void manyFilesShowTheFirstDiffsInPathOrderWhateverTheOrderTheyCameIn() throws IOException {
+        List<Artifact> onDisk = new ArrayList<>();
+        List<Artifact> generated = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String path = String.format("f%03d", i);
+            onDisk.add(Artifact.file(path, "a\nb\n"));
+            generated.add(Artifact.file(path, "a\nB\n"));
+            generated.add(Artifact.file("new/" + path, "n\n"));
+        }
+        Outputs.generate(out, onDisk.toArray(Artifact[]::new));
+        Collections.shuffle(generated, new Random(7));
+
+        String report = report(Outputs.check(out, generated.toArray(Artifact[]::new))).orElseThrow();
+
+        List<String> headers = report.lines().filter(line -> line.startsWith("+++ ")).toList();
+        // each file's diff is 2 headers, an @@ line and 3 lines: 80 lines hold 13 whole files and part of one
+        assertThat(headers).hasSize(14).first().isEqualTo("+++ isolation/f000 (generated)");
+        assertThat(headers).last().isEqualTo("+++ isolation/f013 (generated)");
+        assertThat(report).contains("... more diff lines not shown (400 files differ;");
+        assertThat(report).contains("does not match the policies: 200 missing, 201 changed");
+    }
+
+    @Test
+    void missingFilesDiffAfterEveryChangedOneWhenThereIsRoom() throws IOException {
+        Outputs.generate(out, Artifact.file("z", "1\n"));
+
+        String report = report(Outputs.check(out, Artifact.file("a-new", "n\n"), Artifact.file("z", "2\n")))
+                .orElseThrow();
+
+        assertThat(report.lines().filter(line -> line.startsWith("+++ ")))
+                .containsExactly("+++ isolation/z (generated)", "+++ isolation/a-new (generated)");
+        assertThat(report).doesNotContain("not shown");
     }
 
     @Test

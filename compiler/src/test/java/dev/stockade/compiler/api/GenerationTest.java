@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockade.compiler.report.FailOn;
+import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.TargetRegistry;
 import dev.stockade.dsl.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GenerationTest {
 
@@ -24,37 +32,77 @@ class GenerationTest {
             }
             """;
 
-    @Test
-    void compilesTheChosenTargetsWithAManifest() {
-        var result = Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR, List.of("systemd"));
+    @TempDir
+    Path out;
 
+    private static Map<String, Artifact> compile(String policy, List<String> targets) throws IOException {
+        Map<String, Artifact> files = new ConcurrentHashMap<>();
+        var result = Generation.run(List.of(SourceFile.of("a.stockade", policy)), FailOn.ERROR, targets,
+                artifact -> assertThat(files.put(artifact.path(), artifact)).as(artifact.path()).isNull());
         assertThat(result.blocked()).isFalse();
-        assertThat(result.files().keySet()).contains(Manifest.FILE_NAME)
-                .allMatch(path -> path.startsWith("systemd/") || path.equals(Manifest.FILE_NAME));
-        assertThat(result.files().get(Manifest.FILE_NAME).content())
-                .isEqualTo(Manifest.of(result.files().values().stream()
-                        .filter(f -> !f.path().equals(Manifest.FILE_NAME)).toList()).file().content());
+        return files;
     }
 
     @Test
-    void noTargetsMeansEveryTargetAndTheOutputIsDeterministic() {
-        var once = Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR, List.of());
-        var twice = Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR, List.of());
+    void compilesTheChosenTargets() throws IOException {
+        var result = Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR, List.of("systemd"),
+                Comparison.checking(out));
 
-        assertThat(once.files()).isEqualTo(twice.files());
+        assertThat(result.blocked()).isFalse();
+        assertThat(result.validation().servers()).isEqualTo(1);
+        assertThat(compile(VALID, List.of("systemd")).keySet()).isNotEmpty().allMatch(path -> path.startsWith("systemd/"));
+    }
+
+    @Test
+    void noTargetsMeansEveryTargetAndTheOutputIsDeterministic() throws IOException {
+        var once = compile(VALID, List.of());
+        var twice = compile(VALID, List.of());
+
+        assertThat(once).isEqualTo(twice);
         for (String target : TargetRegistry.names()) {
-            assertThat(once.files().keySet()).as(target).anyMatch(path -> path.startsWith(target + "/"));
+            assertThat(once.keySet()).as(target).anyMatch(path -> path.startsWith(target + "/"));
         }
     }
 
     @Test
-    void aBlockingErrorProducesNothing() {
+    void generateWritesWhatTheCompileMadeWithAManifestThatListsIt() throws IOException {
+        Map<String, Artifact> expected = compile(VALID, List.of());
+        try (Staging staging = Staging.in(out)) {
+            Comparison comparison = Comparison.staging(staging);
+            Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR, List.of(), comparison);
+            ArtifactWriter.apply(comparison.finish(), staging);
+        }
+
+        for (Artifact artifact : expected.values()) {
+            assertThat(out.resolve(artifact.path())).as(artifact.path()).hasBinaryContent(artifact.bytes());
+            assertThat(Files.isExecutable(out.resolve(artifact.path()))).as(artifact.path()).isEqualTo(artifact.executable());
+        }
+        assertThat(Manifest.read(out).sha256ByPath()).containsOnlyKeys(expected.keySet());
+        assertThat(out.resolve(Staging.DIRECTORY_NAME)).doesNotExist();
+        Comparison again = Comparison.checking(out);
+        Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR, List.of(), again);
+        assertThat(again.finish().upToDate()).isTrue();
+    }
+
+    @Test
+    void aBlockingErrorProducesNothing() throws IOException {
+        List<Artifact> made = new ArrayList<>();
         var result = Generation.run(List.of(SourceFile.of("a.stockade", "stockade 1\nserver s {\n")),
-                FailOn.NEVER, List.of());
+                FailOn.NEVER, List.of(), made::add);
 
         assertThat(result.blocked()).isTrue();
-        assertThat(result.files()).isEmpty();
+        assertThat(made).isEmpty();
         assertThat(result.validation().verdict().failed()).isFalse();
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAnIoExceptionNamingIt() throws IOException {
+        Files.createDirectories(out.resolve("systemd/mcp-notes.service"));
+
+        assertThatThrownBy(() -> Generation.run(List.of(SourceFile.of("a.stockade", VALID)), FailOn.ERROR,
+                List.of("systemd"), Comparison.checking(out)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot read " + out.resolve("systemd/mcp-notes.service"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stockade.compiler.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.compiler.target.Artifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +25,7 @@ class OutputStateTest {
     /** A directory as generate leaves it: a text file, a program, and the manifest. */
     @BeforeEach
     void generate() throws IOException {
-        var files = new TreeMap<String, GeneratedFile>();
-        files.put("a", GeneratedFile.text("a", "x\n"));
-        files.put("bin/run.sh", new GeneratedFile("bin/run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), true));
-        files.put(Manifest.FILE_NAME, Manifest.of(List.of(files.get("a"), files.get("bin/run.sh"))).file());
-        ArtifactWriter.apply(Drift.compare(files, dir));
+        Outputs.generate(dir, Artifact.file("a", "x\n"), Artifact.program("bin/run.sh", "#!/bin/sh\n"));
         generated = OutputState.of(dir);
     }
 

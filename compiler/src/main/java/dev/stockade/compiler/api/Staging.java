@@ -1,0 +1,117 @@
+package dev.stockade.compiler.api;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Where {@code generate} keeps the files that differ from the output directory while the compile
+ * runs, until {@code failOn} has judged the findings and {@link ArtifactWriter} moves them into
+ * place: {@value #DIRECTORY_NAME} inside the output directory, so each move is a rename on the
+ * same file system and a file appears whole. Holding them on disk rather than in memory is what
+ * lets a fleet of thousands of servers generate without holding its output in the heap.
+ *
+ * <p>The directory is Stockade's by its name alone: a leftover one (from a build that was killed)
+ * is deleted when the next staging opens, and {@link #close()} deletes it with whatever was not
+ * moved, so a build that fails on its findings leaves the output directory as it was.
+ */
+public final class Staging implements Closeable {
+
+    public static final String DIRECTORY_NAME = ".stockade-staging";
+
+    private final Path directory;
+    private final Path root;
+    private final boolean directoryExisted;
+
+    private Staging(Path directory, boolean directoryExisted) {
+        this.directory = directory;
+        this.root = directory.resolve(DIRECTORY_NAME);
+        this.directoryExisted = directoryExisted;
+    }
+
+    /**
+     * Opens the staging of {@code directory} (which need not exist; nothing is created until a
+     * file is staged), deleting what an earlier, interrupted build left there.
+     *
+     * @throws IOException when the leftover cannot be deleted
+     */
+    public static Staging in(Path directory) throws IOException {
+        Staging staging = new Staging(directory, Files.isDirectory(directory));
+        staging.deleteStaged();
+        return staging;
+    }
+
+    /** The output directory the staged files belong to. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Keeps {@code content} for {@code path}, with its final mode; thread-safe. */
+    void put(String path, byte[] content, boolean executable) throws IOException {
+        Path file = root.resolve(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            ArtifactWriter.setMode(file, executable);
+        } catch (IOException failure) {
+            throw new IOException("cannot stage " + file + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Moves the staged file for {@code path} to its place in the output directory, replacing what is there. */
+    void moveIntoPlace(String path) throws IOException {
+        Path target = directory.resolve(path);
+        try {
+            Files.createDirectories(target.getParent());
+            ArtifactWriter.move(root.resolve(path), target);
+        } catch (IOException failure) {
+            throw new IOException("cannot write " + target + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Deletes what is still staged; and the output directory, when staging created it and it stayed empty. */
+    @Override
+    public void close() throws IOException {
+        deleteStaged();
+        if (!directoryExisted) {
+            try {
+                Files.deleteIfExists(directory);
+            } catch (DirectoryNotEmptyException written) {
+                // the files were moved into place: the directory is the build's now
+            }
+        }
+    }
+
+    private void deleteStaged() throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            // Links are deleted, never followed: nothing outside the staging directory is touched.
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException failure) {
+            throw new IOException("cannot delete the staging directory " + root + ": " + failure.getMessage(), failure);
+        }
+    }
+}
