@@ -47,6 +47,29 @@ class GenerateAndCheckMojoTest {
     }
 
     @Test
+    void findingsThatFailTheBuildLeaveTheOutputAsItWasWithNothingStaged() throws Exception {
+        policy(VALID);
+        configure(new GenerateMojo()).execute();
+        byte[] before = Files.readAllBytes(project.resolve("isolation/systemd/s.service"));
+        String warned = VALID.replace("  limits { memory 128MiB }\n", "").replace("/usr/bin/node", "/usr/local/bin/node");
+        policy(warned);
+        GenerateMojo generate = configure(new GenerateMojo());
+        generate.failOn = "warning";
+
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Stockade policy validation failed");
+        assertThat(project.resolve("isolation/systemd/s.service")).hasBinaryContent(before);
+        assertThat(project.resolve("isolation/.stockade-staging")).doesNotExist();
+        policy(VALID);
+        configure(new CheckMojo()).execute(); // the whole directory, manifest included, as the first run left it
+        policy(warned);
+        configure(new GenerateMojo()).execute(); // failOn error: the warning no longer fails it
+        assertThat(Files.readAllBytes(project.resolve("isolation/systemd/s.service"))).as("the change was real")
+                .isNotEqualTo(before);
+    }
+
+    @Test
     void checkPassesAfterGenerateAndNamesTheFixWithTheGivenOptions() throws Exception {
         policy(VALID);
         configure(new GenerateMojo()).execute();

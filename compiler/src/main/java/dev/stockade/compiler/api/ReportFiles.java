@@ -3,6 +3,7 @@ package dev.stockade.compiler.api;
 import dev.stockade.compiler.report.JsonReport;
 import dev.stockade.compiler.report.SarifReport;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +36,19 @@ public final class ReportFiles {
         } catch (IOException failure) {
             throw new IOException("cannot create report directory " + reportDirectory + ": " + failure, failure);
         }
-        write(json, JsonReport.render(result.diagnostics()));
-        write(sarif, SarifReport.render(result.diagnostics(), toolVersion, baseDirectory, Map.of()));
+        write(json, out -> JsonReport.write(result.diagnostics(), out));
+        write(sarif, out -> SarifReport.write(result.diagnostics(), toolVersion, baseDirectory, Map.of(), out));
         return List.of(json, sarif);
     }
 
-    private static void write(Path file, String text) throws IOException {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+    /** What writes one report, streamed: a report of many findings is never held whole. */
+    private interface Report {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void write(Path file, Report report) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            report.write(out);
         } catch (IOException failure) {
             throw new IOException("cannot write report " + file + ": " + failure, failure);
         }

@@ -1,9 +1,11 @@
 package dev.stockade.compiler.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.Span;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Collection;
 
 /**
@@ -32,17 +34,32 @@ public final class JsonReport {
 
     /** Renders findings in report order, whatever order they come in; ends with a newline. */
     public static String render(Collection<Diagnostic> diagnostics) {
+        return Json.render(json -> body(json, diagnostics));
+    }
+
+    /** {@link #render} streamed to {@code out}, one finding at a time. */
+    public static void write(Collection<Diagnostic> diagnostics, Writer out) throws IOException {
+        Json.write(out, json -> body(json, diagnostics));
+    }
+
+    private static void body(JsonGenerator json, Collection<Diagnostic> diagnostics) throws IOException {
         Summary summary = Summary.of(diagnostics);
-        ObjectNode root = Json.object();
-        root.put("version", VERSION);
-        ObjectNode counts = root.putObject("summary");
-        counts.put("errors", summary.errors());
-        counts.put("warnings", summary.warnings());
-        counts.put("infos", summary.infos());
-        counts.put("accepted", summary.accepted());
-        ArrayNode findings = root.putArray("findings");
-        diagnostics.stream().sorted(Diagnostic.ORDER).forEach(diagnostic -> finding(findings.addObject(), diagnostic));
-        return Json.write(root);
+        json.writeStartObject();
+        json.writeNumberField("version", VERSION);
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("errors", summary.errors());
+        json.writeNumberField("warnings", summary.warnings());
+        json.writeNumberField("infos", summary.infos());
+        json.writeNumberField("accepted", summary.accepted());
+        json.writeEndObject();
+        json.writeArrayFieldStart("findings");
+        for (Diagnostic diagnostic : diagnostics.stream().sorted(Diagnostic.ORDER).toList()) {
+            ObjectNode node = Json.object();
+            finding(node, diagnostic);
+            Json.tree(json, node);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void finding(ObjectNode node, Diagnostic diagnostic) {

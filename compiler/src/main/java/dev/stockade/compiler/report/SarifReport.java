@@ -1,13 +1,17 @@
 package dev.stockade.compiler.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
 import dev.stockade.dsl.source.Span;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,26 +47,51 @@ public final class SarifReport {
      */
     public static String render(
             Collection<Diagnostic> diagnostics, String toolVersion, Path baseDirectory, Map<String, String> helpTexts) {
-        ObjectNode root = Json.object();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
+        return Json.render(json -> body(json, diagnostics, toolVersion, baseDirectory, helpTexts));
+    }
+
+    /** {@link #render} streamed to {@code out}, one result at a time. */
+    public static void write(Collection<Diagnostic> diagnostics, String toolVersion, Path baseDirectory,
+            Map<String, String> helpTexts, Writer out) throws IOException {
+        Json.write(out, json -> body(json, diagnostics, toolVersion, baseDirectory, helpTexts));
+    }
+
+    private static void body(JsonGenerator json, Collection<Diagnostic> diagnostics, String toolVersion,
+            Path baseDirectory, Map<String, String> helpTexts) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("$schema", SCHEMA);
+        json.writeStringField("version", "2.1.0");
+        json.writeArrayFieldStart("runs");
+        json.writeStartObject();
+        ObjectNode tool = Json.object();
+        ObjectNode driver = tool.putObject("driver");
         driver.put("name", "Stockade");
         driver.put("informationUri", "https://stockade.dev");
         driver.put("version", toolVersion);
         ArrayNode rules = driver.putArray("rules");
         RuleCatalog.ALL.forEach(rule -> SarifRules.rule(rules.addObject(), rule, helpTexts));
-        run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", ArtifactUri.baseUri(baseDirectory));
-        run.put("columnKind", "unicodeCodePoints");
-        ArrayNode results = run.putArray("results");
-        diagnostics.stream()
-                .sorted(Diagnostic.ORDER)
-                .forEach(diagnostic -> result(results.addObject(), diagnostic, baseDirectory));
-        return Json.write(root);
+        json.writeFieldName("tool");
+        Json.tree(json, tool);
+        json.writeObjectFieldStart("originalUriBaseIds");
+        json.writeObjectFieldStart(SRCROOT);
+        json.writeStringField("uri", ArtifactUri.baseUri(baseDirectory));
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeStringField("columnKind", "unicodeCodePoints");
+        json.writeArrayFieldStart("results");
+        Map<String, ArtifactUri> uris = new HashMap<>(); // a fleet has thousands of findings per file
+        for (Diagnostic diagnostic : diagnostics.stream().sorted(Diagnostic.ORDER).toList()) {
+            ObjectNode node = Json.object();
+            result(node, diagnostic, uris.computeIfAbsent(diagnostic.span().file(), file -> ArtifactUri.of(file, baseDirectory)));
+            Json.tree(json, node);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static void result(ObjectNode node, Diagnostic diagnostic, Path baseDirectory) {
+    private static void result(ObjectNode node, Diagnostic diagnostic, ArtifactUri uri) {
         node.put("ruleId", diagnostic.rule());
         // A rule outside the catalog has no index to point at; SARIF allows ruleId alone.
         int index = ruleIndex(diagnostic.rule());
@@ -72,7 +101,7 @@ public final class SarifReport {
         node.put("level", SarifRules.level(diagnostic.severity()));
         node.putObject("message").put("text", messageText(diagnostic));
         ObjectNode location = node.putArray("locations").addObject().putObject("physicalLocation");
-        artifact(location.putObject("artifactLocation"), ArtifactUri.of(diagnostic.span().file(), baseDirectory));
+        artifact(location.putObject("artifactLocation"), uri);
         region(location.putObject("region"), diagnostic.span());
         diagnostic.acceptedBecause().ifPresent(reason -> {
             ObjectNode suppression = node.putArray("suppressions").addObject();
