@@ -1,6 +1,5 @@
 package dev.stockade.compiler.api;
 
-import dev.stockade.compiler.target.Artifact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,10 +16,6 @@ public record GeneratedFile(String path, byte[] content, boolean executable) {
     public GeneratedFile {
         Objects.requireNonNull(path, "path");
         content = content.clone();
-    }
-
-    public static GeneratedFile of(Artifact artifact) {
-        return new GeneratedFile(artifact.path(), artifact.bytes(), artifact.executable());
     }
 
     public static GeneratedFile text(String path, String text) {

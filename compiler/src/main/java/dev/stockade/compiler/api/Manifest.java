@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,12 +26,6 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
         for (String path : sha256ByPath.keySet()) {
             requireSafePath(path);
         }
-    }
-
-    public static Manifest of(Collection<GeneratedFile> files) {
-        SortedMap<String, String> entries = new TreeMap<>();
-        files.forEach(file -> entries.put(file.path(), file.sha256()));
-        return new Manifest(entries);
     }
 
     /** The manifest as the file it is written to; the same entries always give the same bytes. */

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified diff of two texts, line by line, with three lines of context: what {@code diff -u}
- * would print for a file on disk ({@code ---}) and the file the policies compile to ({@code +++}).
+ * A unified diff of two texts, line by line, with three lines of context: the hunks {@code diff -u}
+ * would print for a file on disk and the file the policies compile to (the {@code ---} and
+ * {@code +++} headers are {@link DriftCheck}'s, which knows how the reader names the directory).
  *
  * <p>The longest common subsequence is computed outright; generated files are small, and a pair
  * too large for that is reported as differing without a diff rather than slowing the build.
@@ -16,19 +17,6 @@ final class UnifiedDiff {
     private static final long MAX_CELLS = 4_000_000L;
 
     private UnifiedDiff() {
-    }
-
-    /** The diff lines, headers first; empty when the texts are equal. */
-    static List<String> of(String oldName, String oldText, String newName, String newText) {
-        List<String> hunks = hunks(oldText, newText);
-        if (hunks.isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(hunks.size() + 2);
-        out.add("--- " + oldName);
-        out.add("+++ " + newName);
-        out.addAll(hunks);
-        return out;
     }
 
     /** The hunks alone, each {@code @@} line followed by its lines; empty when the texts are equal. */

@@ -132,7 +132,7 @@ class DriftCheckTest {
         String a = IntStream.rangeClosed(1, 20).mapToObj(i -> i + "\n").collect(Collectors.joining());
         String b = a.replaceFirst("2\n", "two\n").replace("\n18\n", "\neighteen\n");
 
-        assertThat(UnifiedDiff.of("a", a, "b", b)).containsExactly("--- a", "+++ b",
+        assertThat(UnifiedDiff.hunks(a, b)).containsExactly(
                 "@@ -1,5 +1,5 @@", " 1", "-2", "+two", " 3", " 4", " 5",
                 "@@ -15,6 +15,6 @@", " 15", " 16", " 17", "-18", "+eighteen", " 19", " 20");
     }
