@@ -1,13 +1,9 @@
 package dev.stockade.compiler.api;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -18,10 +14,9 @@ import java.util.TreeMap;
  * files, deletes the stale ones, and keeps the {@link Manifest}.
  *
  * <p>Unchanged files are not touched, so their modification times stay put and tools that watch
- * them see nothing. Each file was staged ({@link Staging}) and is moved into place, and the
- * manifest is written to a temporary sibling and moved, so a build that dies half way leaves whole
- * files. Generated files get mode 0644, programs 0755: the same
- * on every machine whatever its umask.
+ * them see nothing. Every file, the manifest included, is staged ({@link Staging}) and moved into
+ * place, so a build that dies half way leaves whole files. Generated files get mode 0644, programs
+ * 0755: the same on every machine whatever its umask.
  */
 public final class ArtifactWriter {
 
@@ -61,7 +56,7 @@ public final class ArtifactWriter {
         // that dies half way can never leave a generated file that a later run would not delete.
         boolean manifestWritten = false;
         if (!toWrite.isEmpty()) {
-            manifestWritten = writeIfDifferent(directory, interimManifest(drift));
+            manifestWritten = writeIfDifferent(directory, staging, interimManifest(drift));
         }
         List<String> written = new ArrayList<>();
         for (String path : toWrite) {
@@ -73,7 +68,7 @@ public final class ArtifactWriter {
             delete(directory, path);
             deleted.add(path);
         }
-        manifestWritten |= writeIfDifferent(directory, drift.expected().file());
+        manifestWritten |= writeIfDifferent(directory, staging, drift.expected().file());
         if (manifestWritten) {
             written.add(Manifest.FILE_NAME);
         }
@@ -89,48 +84,15 @@ public final class ArtifactWriter {
         return new Manifest(entries).file();
     }
 
-    private static boolean writeIfDifferent(Path directory, GeneratedFile file) throws IOException {
+    /** Writes {@code file} through the staging (whole, with its mode) unless the directory already holds it. */
+    private static boolean writeIfDifferent(Path directory, Staging staging, GeneratedFile file) throws IOException {
         Path target = directory.resolve(file.path());
         if (Files.isRegularFile(target) && file.hasContent(Files.readAllBytes(target))) {
             return false;
         }
-        write(directory, file);
+        staging.put(file.path(), file.content(), file.executable());
+        staging.moveIntoPlace(file.path());
         return true;
-    }
-
-    private static void write(Path directory, GeneratedFile file) throws IOException {
-        Path target = directory.resolve(file.path());
-        Path temporary = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(temporary, file.content());
-            setMode(temporary, file.executable());
-            move(temporary, target);
-            temporary = null;
-        } catch (IOException failure) {
-            throw new IOException("cannot write " + target + ": " + failure.getMessage(), failure);
-        } finally {
-            if (temporary != null) {
-                Files.deleteIfExists(temporary);
-            }
-        }
-    }
-
-    static void setMode(Path file, boolean executable) throws IOException {
-        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-        } else if (executable && !file.toFile().setExecutable(true, false)) {
-            throw new IOException("cannot make " + file + " executable");
-        }
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Deletes one stale file, then the directories it leaves empty, up to (not including) the output directory. */

@@ -2,13 +2,17 @@ package dev.stockade.compiler.api;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where {@code generate} keeps the files that differ from the output directory while the compile
@@ -58,7 +62,7 @@ public final class Staging implements Closeable {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, content);
-            ArtifactWriter.setMode(file, executable);
+            setMode(file, executable);
         } catch (IOException failure) {
             throw new IOException("cannot stage " + file + ": " + failure.getMessage(), failure);
         }
@@ -69,9 +73,25 @@ public final class Staging implements Closeable {
         Path target = directory.resolve(path);
         try {
             Files.createDirectories(target.getParent());
-            ArtifactWriter.move(root.resolve(path), target);
+            move(root.resolve(path), target);
         } catch (IOException failure) {
             throw new IOException("cannot write " + target + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static void setMode(Path file, boolean executable) throws IOException {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        } else if (executable && !file.toFile().setExecutable(true, false)) {
+            throw new IOException("cannot make " + file + " executable");
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
