@@ -72,25 +72,41 @@ public final class Comparison implements Consumer<Artifact> {
         if (sha256ByPath.putIfAbsent(path, GeneratedFile.sha256(bytes)) != null) {
             throw new IllegalStateException("two artifacts share the path " + path);
         }
+        OnDisk onDisk = file(path, bytes, executable);
+        if (onDisk.differs()) {
+            stage(path, bytes, executable);
+        }
+        if (onDisk.contentDiffers()) {
+            offerDiff(path, onDisk.actual(), bytes);
+        }
+    }
+
+    /**
+     * How the file on disk stands against {@code bytes} and {@code executable}.
+     *
+     * @param differs true when it is missing or differs in content or mode
+     * @param contentDiffers true when it is missing or differs in content
+     * @param actual its bytes; null when it is missing
+     */
+    private record OnDisk(boolean differs, boolean contentDiffers, byte[] actual) {
+    }
+
+    /** Reads the file at {@code path} and lists it as missing, changed or unchanged. */
+    private OnDisk file(String path, byte[] bytes, boolean executable) throws IOException {
         Path onDisk = directory.resolve(path);
         byte[] actual = Drift.readIfPresent(onDisk);
         if (actual == null) {
             missing.add(path);
-            stage(path, bytes, executable);
-            offerDiff(path, null, bytes);
-            return;
+            return new OnDisk(true, true, null);
         }
         boolean actualExecutable = Drift.isExecutable(onDisk, executable);
         boolean sameContent = Arrays.equals(bytes, actual);
         if (sameContent && actualExecutable == executable) {
             unchanged.add(path);
-            return;
+            return new OnDisk(false, false, actual);
         }
         changed.add(new Drift.Change(path, !sameContent, actualExecutable, executable));
-        stage(path, bytes, executable);
-        if (!sameContent) {
-            offerDiff(path, actual, bytes);
-        }
+        return new OnDisk(true, !sameContent, actual);
     }
 
     private void stage(String path, byte[] bytes, boolean executable) throws IOException {
@@ -115,30 +131,16 @@ public final class Comparison implements Consumer<Artifact> {
      */
     public Drift finish() throws IOException {
         Manifest expected = new Manifest(new TreeMap<>(sha256ByPath));
-        GeneratedFile manifest = expected.file();
-        List<String> missingFiles = new ArrayList<>(missing);
-        List<Drift.Change> changedFiles = new ArrayList<>(changed);
-        List<String> unchangedFiles = new ArrayList<>(unchanged);
-        Path onDisk = directory.resolve(Manifest.FILE_NAME);
-        byte[] actual = Drift.readIfPresent(onDisk);
-        if (actual == null) {
-            missingFiles.add(manifest.path());
-        } else {
-            boolean executable = Drift.isExecutable(onDisk, false);
-            if (manifest.hasContent(actual) && !executable) {
-                unchangedFiles.add(manifest.path());
-            } else {
-                changedFiles.add(new Drift.Change(manifest.path(), !manifest.hasContent(actual), executable, false));
-            }
-        }
+        file(Manifest.FILE_NAME, expected.file().content(), false);
         List<String> stale = new ArrayList<>();
         for (String path : Manifest.read(directory).sha256ByPath().keySet()) {
             if (!sha256ByPath.containsKey(path) && Files.exists(directory.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
                 stale.add(path);
             }
         }
+        List<Drift.Change> changedFiles = new ArrayList<>(changed);
         changedFiles.sort(Comparator.comparing(Drift.Change::path));
-        return new Drift(directory, expected, sorted(missingFiles), changedFiles, stale, sorted(unchangedFiles),
+        return new Drift(directory, expected, sorted(missing), changedFiles, stale, sorted(unchanged),
                 diffs == null ? DiffPreview.NONE : diffs.preview());
     }
 
