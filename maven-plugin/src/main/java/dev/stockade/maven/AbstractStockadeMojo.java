@@ -47,6 +47,14 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
     @Parameter(property = "stockade.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * The most findings of each severity, and the most written or deleted files, the build log lists
+     * one by one; the rest are counted in one line. The reports hold every finding and the output
+     * directory's manifest every file. 0 lists everything.
+     */
+    @Parameter(property = "stockade.logLimit", defaultValue = "100")
+    int logLimit = 100;
+
     /** Where {@code report.json} and {@code stockade.sarif} are written. */
     @Parameter(property = "stockade.reportDirectory", defaultValue = "${project.build.directory}/stockade")
     File reportDirectory;
@@ -85,7 +93,9 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
         return sources;
     }
 
+    /** {@code failOn}, parsed; also checks {@code logLimit}, so a bad setting fails before any work. */
     final FailOn failOnSetting() throws MojoExecutionException {
+        LogLimit.checked(logLimit);
         try {
             return FailOn.parse(failOn);
         } catch (IllegalArgumentException invalid) {
@@ -93,18 +103,41 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
         }
     }
 
-    /** Prints the findings and the summary, writes the reports, and fails when {@code failOn} says so. */
+    /**
+     * Prints the findings (up to {@code logLimit} of each level) and the summary, writes the
+     * reports, and fails when {@code failOn} says so.
+     */
     final void report(ValidationResult result) throws MojoExecutionException, MojoFailureException {
+        int limit = LogLimit.checked(logLimit);
         Map<String, SourceFile> sources = result.sourcesByPath();
+        LogLimit errors = LogLimit.of(limit);
+        LogLimit warnings = LogLimit.of(limit);
+        LogLimit infos = LogLimit.of(limit);
         for (Diagnostic diagnostic : result.diagnostics()) {
-            // The whole block goes in one call, so the excerpt lines keep their columns and the
-            // carets stay under the span; only the header line gets Maven's level prefix.
-            log(diagnostic, TextReport.renderFinding(diagnostic, sources));
+            Level level = level(diagnostic);
+            LogLimit count = level == Level.ERROR ? errors : level == Level.WARNING ? warnings : infos;
+            if (count.list()) {
+                // The whole block goes in one call, so the excerpt lines keep their columns and the
+                // carets stay under the span; only the header line gets Maven's level prefix.
+                log(level, TextReport.renderFinding(diagnostic, sources));
+            }
+        }
+        Path reports = resolve(reportDirectory);
+        String where = " not listed (stockade.logLimit=" + limit + "): every finding is in "
+                + display(reports.resolve(ReportFiles.JSON)) + " and " + ReportFiles.SARIF;
+        if (errors.unlisted() > 0) {
+            log(Level.ERROR, count(errors.unlisted(), "more error", "more errors") + where);
+        }
+        if (warnings.unlisted() > 0) {
+            log(Level.WARNING, count(warnings.unlisted(), "more warning", "more warnings") + where);
+        }
+        if (infos.unlisted() > 0) {
+            log(Level.INFO, count(infos.unlisted(), "more info or accepted finding", "more info or accepted findings") + where);
         }
         getLog().info(result.summary().text());
         LargeFleet.advice(result.servers()).ifPresent(getLog()::info);
         try {
-            for (Path written : ReportFiles.write(result, resolve(reportDirectory), base(), pluginVersion)) {
+            for (Path written : ReportFiles.write(result, reports, base(), pluginVersion)) {
                 getLog().info("Wrote " + written);
             }
         } catch (IOException failure) {
@@ -115,14 +148,28 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
         }
     }
 
-    void log(Diagnostic diagnostic, String block) {
-        Log log = getLog();
+    /** The level a finding is logged at: its severity's, but a waived finding is only information. */
+    enum Level { ERROR, WARNING, INFO }
+
+    static Level level(Diagnostic diagnostic) {
         // A waived finding no longer threatens the build; logging it as [ERROR] would cry wolf.
         if (diagnostic.isAccepted()) {
-            log.info(block);
-            return;
+            return Level.INFO;
         }
-        switch (diagnostic.severity()) {
+        return switch (diagnostic.severity()) {
+            case ERROR -> Level.ERROR;
+            case WARNING -> Level.WARNING;
+            case INFO -> Level.INFO;
+        };
+    }
+
+    void log(Diagnostic diagnostic, String block) {
+        log(level(diagnostic), block);
+    }
+
+    private void log(Level level, String block) {
+        Log log = getLog();
+        switch (level) {
             case ERROR -> log.error(block);
             case WARNING -> log.warn(block);
             case INFO -> log.info(block);

@@ -3,6 +3,7 @@ package dev.stockade.maven;
 import dev.stockade.compiler.api.ArtifactWriter;
 import dev.stockade.compiler.api.Comparison;
 import dev.stockade.compiler.api.Fingerprint;
+import dev.stockade.compiler.api.Manifest;
 import dev.stockade.compiler.api.OutputState;
 import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.api.Staging;
@@ -64,15 +65,39 @@ public class GenerateMojo extends AbstractCompileMojo {
         } catch (IOException failure) {
             throw new MojoExecutionException("Cannot write Stockade artifacts: " + failure.getMessage(), failure);
         }
-        String prefix = display(output) + "/";
-        written.written().forEach(path -> getLog().info("Wrote " + prefix + path));
-        written.deleted().forEach(path -> getLog().info("Deleted " + prefix + path + " (no longer generated)"));
+        listFiles(output, written);
         String summary = count(written.written().size(), "file", "files") + " written, "
                 + written.deleted().size() + " deleted, " + written.unchanged() + " unchanged";
         getLog().info("Stockade artifacts in " + display(output) + ": " + summary);
         Optional<String> after = fingerprint(policies, threshold, output);
         if (after.isPresent()) {
             recordRun(after.get(), compared.findings() + "; " + summary);
+        }
+    }
+
+    /** The files written and deleted, up to {@code logLimit} of each; the manifest lists them all. */
+    private void listFiles(Path output, ArtifactWriter.Written written) {
+        String prefix = display(output) + "/";
+        String manifest = prefix + Manifest.FILE_NAME;
+        LogLimit wrote = LogLimit.of(logLimit);
+        for (String path : written.written()) {
+            if (wrote.list()) {
+                getLog().info("Wrote " + prefix + path);
+            }
+        }
+        if (wrote.unlisted() > 0) {
+            getLog().info("Wrote " + count(wrote.unlisted(), "more file", "more files") + " not listed (stockade.logLimit="
+                    + logLimit + "); " + manifest + " lists every generated file");
+        }
+        LogLimit deleted = LogLimit.of(logLimit);
+        for (String path : written.deleted()) {
+            if (deleted.list()) {
+                getLog().info("Deleted " + prefix + path + " (no longer generated)");
+            }
+        }
+        if (deleted.unlisted() > 0) {
+            getLog().info("Deleted " + count(deleted.unlisted(), "more file", "more files")
+                    + " no longer generated, not listed (stockade.logLimit=" + logLimit + ")");
         }
     }
 

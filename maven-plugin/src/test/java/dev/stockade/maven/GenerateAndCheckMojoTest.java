@@ -70,6 +70,22 @@ class GenerateAndCheckMojoTest {
     }
 
     @Test
+    void pastTheLogLimitWrittenFilesAreCountedInOneLineThatPointsAtTheManifest() throws Exception {
+        policy(VALID);
+        GenerateMojo generate = configure(new GenerateMojo());
+        generate.logLimit = 1;
+
+        generate.execute();
+
+        assertThat(log.lines.stream().filter(line -> line.startsWith("info: Wrote isolation/"))).hasSize(1);
+        assertThat(log.lines).contains("info: Wrote 3 more files not listed (stockade.logLimit=1); "
+                + "isolation/.stockade-manifest lists every generated file");
+        assertThat(Files.readAllLines(project.resolve("isolation/.stockade-manifest")))
+                .filteredOn(line -> line.contains("systemd/")).hasSize(3); // and the manifest itself was written
+        configure(new CheckMojo()).execute();
+    }
+
+    @Test
     void checkPassesAfterGenerateAndNamesTheFixWithTheGivenOptions() throws Exception {
         policy(VALID);
         configure(new GenerateMojo()).execute();

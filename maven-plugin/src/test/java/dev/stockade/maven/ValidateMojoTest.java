@@ -89,6 +89,43 @@ class ValidateMojoTest {
     }
 
     @Test
+    void pastTheLogLimitFindingsAreCountedInOneLineAndTheReportsStillHoldThemAll() throws Exception {
+        StringBuilder fleet = new StringBuilder("stockade 1\n");
+        for (int i = 0; i < 4; i++) {
+            // no limits, no audit: warnings for each server
+            fleet.append("\nserver s").append(i).append(" {\n  command \"/usr/bin/node\"\n  runtime node\n}\n");
+        }
+        policy("a.stockade", fleet.toString());
+        set("logLimit", 0);
+        mojo.execute();
+        long warnings = log.lines.stream().filter(line -> line.startsWith("warn: src/main/stockade/a.stockade:")).count();
+        assertThat(warnings).as("every warning with no limit").isGreaterThan(2);
+        String everything = Files.readString(project.resolve("target/stockade/report.json"));
+        log.lines.clear();
+        policy("a.stockade", fleet + "\n"); // changed, so the run is not skipped as up to date
+
+        set("logLimit", 2);
+        mojo.execute();
+
+        assertThat(log.lines.stream().filter(line -> line.startsWith("warn: src/main/stockade/a.stockade:"))).hasSize(2);
+        assertThat(log.lines).contains("warn: " + (warnings - 2) + " more warnings not listed (stockade.logLimit=2): "
+                + "every finding is in target/stockade/report.json and stockade.sarif");
+        assertThat(project.resolve("target/stockade/report.json")).hasContent(everything);
+    }
+
+    @Test
+    void aNegativeLogLimitIsAnExecutionErrorBeforeAnyWork() throws Exception {
+        policy("a.stockade", VALID);
+        set("logLimit", -1);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("stockade.logLimit: must be 0 (list everything) or a positive number of lines of each kind, "
+                        + "not -1");
+        assertThat(project.resolve("target/stockade")).doesNotExist();
+    }
+
+    @Test
     void anUnknownFailOnIsAnExecutionErrorListingTheValidValues() throws Exception {
         set("failOn", "eror");
 
