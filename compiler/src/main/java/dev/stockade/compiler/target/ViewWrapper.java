@@ -8,22 +8,22 @@ import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateSequenceModel;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.UndeclaredThrowableException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * How templates see views: a record is a hash of its components and nothing else (no methods, no
  * class, no other property), a {@code List} a sequence, a {@code String} a string, an
  * {@code int} or {@code long} a number, a {@code boolean} a boolean, {@code null} missing. Any other
  * type fails the render with its name: a view must not show a template something it was not meant
- * to lay out. Each record class's accessors are looked up once.
+ * to lay out. Each record class's accessors are looked up once, and each component's becomes a
+ * small function the first time a template reads it.
  *
  * <p>FreeMarker's {@code DefaultObjectWrapper} did the same job by introspecting every value as a
  * bean and calling its accessors by reflection, and was a quarter of the targets' CPU time.
@@ -32,12 +32,10 @@ final class ViewWrapper implements ObjectWrapper {
 
     static final ViewWrapper INSTANCE = new ViewWrapper();
 
-    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
-
-    private static final ClassValue<Map<String, MethodHandle>> COMPONENTS = new ClassValue<>() {
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
-        protected Map<String, MethodHandle> computeValue(Class<?> type) {
-            return components(type);
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
         }
     };
 
@@ -53,7 +51,7 @@ final class ViewWrapper implements ObjectWrapper {
             return new SimpleScalar(string);
         }
         if (value instanceof Record record) {
-            return new RecordModel(record, COMPONENTS.get(record.getClass()));
+            return new RecordModel(record, SHAPES.get(record.getClass()));
         }
         if (value instanceof List<?> list) {
             return new ListModel(list instanceof RandomAccess ? list : List.copyOf(list));
@@ -70,7 +68,7 @@ final class ViewWrapper implements ObjectWrapper {
 
     /** The root of a render: {@code v}, the view. */
     static TemplateHashModel root(Record view) {
-        RecordModel model = new RecordModel(view, COMPONENTS.get(view.getClass()));
+        RecordModel model = new RecordModel(view, SHAPES.get(view.getClass()));
         return new TemplateHashModel() {
             @Override
             public TemplateModel get(String key) {
@@ -84,47 +82,87 @@ final class ViewWrapper implements ObjectWrapper {
         };
     }
 
-    private static Map<String, MethodHandle> components(Class<?> type) {
-        Map<String, MethodHandle> accessors = new HashMap<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            try {
-                accessors.put(component.getName(),
-                        MethodHandles.publicLookup().unreflect(component.getAccessor()).asType(GETTER));
-            } catch (IllegalAccessException e) {
-                throw new IllegalArgumentException("view " + type.getName() + " is not a public record", e);
+    /**
+     * One record class's components: their names, and for each an accessor made into a
+     * {@code Function} the first time a template reads it (a small class of its own, which the JIT
+     * compiles like any call; a method handle that is not a constant went through a generic
+     * adapter and a cast on every read, a third of the wrapper's time).
+     */
+    private static final class Shape {
+        private static final MethodType APPLY = MethodType.methodType(Object.class, Object.class);
+
+        private final Class<?> type;
+        private final String[] names;
+        private final MethodHandle[] accessors;
+        private final Function<?, ?>[] readers;
+
+        Shape(Class<?> type) {
+            this.type = type;
+            RecordComponent[] components = type.getRecordComponents();
+            names = new String[components.length];
+            accessors = new MethodHandle[components.length];
+            readers = new Function<?, ?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                try {
+                    accessors[i] = MethodHandles.publicLookup().unreflect(components[i].getAccessor());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalArgumentException("view " + type.getName() + " is not a public record", e);
+                }
             }
         }
-        return Map.copyOf(accessors);
+
+        /** The component named {@code key}, or -1. */
+        int index(String key) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @SuppressWarnings("unchecked")
+        Object read(int index, Record record) {
+            Function<Object, Object> reader = (Function<Object, Object>) readers[index];
+            if (reader == null) {
+                reader = reader(index);
+                readers[index] = reader;
+            }
+            return reader.apply(record);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Function<Object, Object> reader(int index) {
+            try {
+                return (Function<Object, Object>) LambdaMetafactory.metafactory(MethodHandles.lookup(), "apply",
+                        MethodType.methodType(Function.class), APPLY, accessors[index],
+                        MethodType.methodType(Object.class, type)).getTarget().invokeExact();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + type.getName() + "." + names[index], e);
+            }
+        }
     }
 
     /** A record's components by name; asking for anything else is an error, not a missing value. */
     private static final class RecordModel implements TemplateHashModel {
         private final Record record;
-        private final Map<String, MethodHandle> components;
+        private final Shape shape;
 
-        RecordModel(Record record, Map<String, MethodHandle> components) {
+        RecordModel(Record record, Shape shape) {
             this.record = record;
-            this.components = components;
+            this.shape = shape;
         }
 
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
-            MethodHandle accessor = components.get(key);
-            if (accessor == null) {
+            int index = shape.index(key);
+            if (index < 0) {
                 throw new TemplateModelException(record.getClass().getName() + " has no component " + key);
             }
-            return INSTANCE.wrap(read(accessor));
-        }
-
-        private Object read(MethodHandle accessor) {
-            try {
-                return (Object) accessor.invokeExact((Object) record);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                // A record accessor declares no checked exception.
-                throw new UndeclaredThrowableException(e);
-            }
+            return INSTANCE.wrap(shape.read(index, record));
         }
 
         @Override
