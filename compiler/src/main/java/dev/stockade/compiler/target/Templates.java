@@ -2,11 +2,13 @@ package dev.stockade.compiler.target;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateHashModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -97,7 +99,12 @@ public final class Templates {
             // An unsynchronized buffer sized from the template's last output (the probe script is
             // 34 KiB): StringWriter's StringBuffer grew by copying, and locked on every write.
             Out out = new Out(SIZES.getOrDefault(template, 4096));
-            loaded.process(ViewWrapper.root(view), out);
+            TemplateHashModel root = ViewWrapper.root(view);
+            Environment render = loaded.createProcessingEnvironment(root, out);
+            // The view in the main namespace too: FreeMarker looks a name up there first, and in
+            // the data model only after two misses, for every `v.` in the template.
+            render.getMainNamespace().put("v", root.get("v"));
+            render.process();
             SIZES.put(template, out.text.length() + out.text.length() / 8);
             return out.text.toString();
         } catch (IOException e) {
