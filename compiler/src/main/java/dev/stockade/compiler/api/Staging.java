@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,7 +35,8 @@ public final class Staging implements Closeable {
 
     private final Path directory;
     private final Path root;
-    private final boolean directoryExisted;
+    /** The output directory and its parents that did not exist when the staging opened, deepest first. */
+    private final List<Path> created;
     /**
      * The directories this staging made sure of. Files.createDirectories on a directory that
      * exists costs a failed mkdir and an exception with its stack trace: 6 to 15 microseconds,
@@ -41,10 +44,10 @@ public final class Staging implements Closeable {
      */
     private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
-    private Staging(Path directory, boolean directoryExisted) {
+    private Staging(Path directory, List<Path> created) {
         this.directory = directory;
         this.root = directory.resolve(DIRECTORY_NAME);
-        this.directoryExisted = directoryExisted;
+        this.created = created;
     }
 
     /**
@@ -54,7 +57,11 @@ public final class Staging implements Closeable {
      * @throws IOException when the leftover cannot be deleted
      */
     public static Staging in(Path directory) throws IOException {
-        Staging staging = new Staging(directory, Files.isDirectory(directory));
+        List<Path> missing = new ArrayList<>();
+        for (Path path = directory; path != null && !Files.exists(path, LinkOption.NOFOLLOW_LINKS); path = path.getParent()) {
+            missing.add(path);
+        }
+        Staging staging = new Staging(directory, List.copyOf(missing));
         staging.deleteStaged();
         return staging;
     }
@@ -112,15 +119,19 @@ public final class Staging implements Closeable {
         }
     }
 
-    /** Deletes what is still staged; and the output directory, when staging created it and it stayed empty. */
+    /**
+     * Deletes what is still staged; and the output directory and the parents staging created for
+     * it, as far up as they stayed empty.
+     */
     @Override
     public void close() throws IOException {
         deleteStaged();
-        if (!directoryExisted) {
+        for (Path path : created) {
             try {
-                Files.deleteIfExists(directory);
+                Files.deleteIfExists(path);
             } catch (DirectoryNotEmptyException written) {
-                // the files were moved into place: the directory is the build's now
+                // the files were moved into place: the directory is the build's now, and so are its parents
+                return;
             }
         }
     }

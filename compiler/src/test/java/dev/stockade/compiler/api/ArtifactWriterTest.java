@@ -162,6 +162,19 @@ class ArtifactWriterTest {
     }
 
     @Test
+    void aFailedRunAlsoLeavesNoParentItCreatedAndASuccessfulOneKeepsThem() throws IOException {
+        Path deep = out.resolve("build/generated/isolation");
+        try (Staging staging = Staging.in(deep)) {
+            Comparison.staging(staging).accept(Artifact.file("systemd/a.service", "a"));
+        }
+        assertThat(out.resolve("build")).doesNotExist();
+        assertThat(out).isDirectory();
+
+        Outputs.generate(deep, Artifact.file("systemd/a.service", "a"));
+        assertThat(deep.resolve("systemd/a.service")).hasContent("a");
+    }
+
+    @Test
     void aStagingLeftByAKilledBuildIsDeletedNotFollowed() throws IOException {
         Path elsewhere = Files.createDirectories(out.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("keep"), "mine");
