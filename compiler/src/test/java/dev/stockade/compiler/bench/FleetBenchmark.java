@@ -27,7 +27,9 @@ import java.util.Map;
  * A main, not a test. Arguments: fleet sizes (default 100 1000 10000); properties
  * {@code bench.runs} (measured runs per size and mode, default 3), {@code bench.warmup} (unmeasured
  * runs of each side per size before them, default 1; more approach the JIT's steady state, which a
- * fresh JVM reaches after about four runs of 1,000 servers), {@code bench.seed} (42),
+ * fresh JVM reaches after about four runs of 1,000 servers), {@code bench.warmup.seconds} (after
+ * those, more warm-up runs of both sides until this many seconds have passed, default 0: the steady
+ * state, for telling slow code from a JIT still compiling it), {@code bench.seed} (42),
  * {@code bench.out} (where the table, CSV and plot go, default {@code target/bench}),
  * {@code bench.plot} (the PNG, default {@code bench.out/scaling.png}) and {@code bench.scratch}
  * (where the inputs and outputs are written, default {@code /dev/shm}).
@@ -43,6 +45,7 @@ public final class FleetBenchmark {
         int[] sizes = args.length == 0 ? new int[] {100, 1_000, 10_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int runs = Integer.getInteger("bench.runs", 3);
         int warmup = Math.max(1, Integer.getInteger("bench.warmup", 1));
+        int warmupSeconds = Math.max(0, Integer.getInteger("bench.warmup.seconds", 0));
         long seed = Long.getLong("bench.seed", 42L);
         int cores = Runtime.getRuntime().availableProcessors();
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
@@ -52,10 +55,11 @@ public final class FleetBenchmark {
         List<String> plugin = PluginTime.measure(targets);
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, collectors %s, load average %.2f, "
-                + "seed %d, %d warm-up and %d measured runs per size and mode (median), targets: %s", System.getProperty("java.version"),
+                + "seed %d, %d warm-up runs%s and %d measured runs per size and mode (median), targets: %s", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), cores, Runtime.getRuntime().maxMemory() >> 20,
                 String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seed, warmup, runs, String.join(", ", targets)));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seed, warmup,
+                warmupSeconds > 0 ? " then more for " + warmupSeconds + " s" : "", runs, String.join(", ", targets)));
         report.add("");
         report.add("| servers | input MiB (stockade / json) | artifacts | output MiB | mode | wall ms | CPU ms | GC ms "
                 + "| GC CPU ms | peak heap MiB | heap after GC MiB | baseline wall ms | baseline CPU ms | wall / baseline "
@@ -67,7 +71,7 @@ public final class FleetBenchmark {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             for (int size : sizes) {
-                rows.addAll(size(size, seed, warmup, runs, cores, targets, scratch, report));
+                rows.addAll(size(size, seed, new Warmup(warmup, warmupSeconds), runs, cores, targets, scratch, report));
             }
         } finally {
             Tool.deleteTree(scratch);
@@ -81,7 +85,11 @@ public final class FleetBenchmark {
         System.out.println("wrote " + out.resolve("fleet-benchmark.md") + ", " + out.resolve("fleet-benchmark.csv") + ", " + plot);
     }
 
-    private static List<Measure.Row> size(int size, long seed, int warmup, int runs, int cores, List<String> targets, Path scratch,
+    /** Unmeasured runs of each side before the measured ones: at least {@code runs}, and for at least {@code seconds}. */
+    private record Warmup(int runs, int seconds) {
+    }
+
+    private static List<Measure.Row> size(int size, long seed, Warmup warmup, int runs, int cores, List<String> targets, Path scratch,
             List<String> report) throws IOException {
         Path in = scratch.resolve("in-" + size);
         List<Path> policyFiles = new ArrayList<>();
@@ -96,7 +104,8 @@ public final class FleetBenchmark {
         long[] sizes = stockade(policyFiles, targets, 1, scratch.resolve("warm-up"));
         long bytes = Arrays.stream(sizes).sum();
         baseline(jsonFiles, sizes, scratch.resolve("warm-up"));
-        for (int i = 1; i < warmup; i++) {
+        long until = System.nanoTime() + warmup.seconds() * 1_000_000_000L;
+        for (int i = 1; i < warmup.runs() || System.nanoTime() < until; i++) {
             Tool.deleteTree(scratch.resolve("warm-up"));
             stockade(policyFiles, targets, i % 2 == 0 ? 1 : cores, scratch.resolve("warm-up"));
             baseline(jsonFiles, sizes, scratch.resolve("warm-up-baseline"));
