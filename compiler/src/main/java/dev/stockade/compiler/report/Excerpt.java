@@ -38,7 +38,7 @@ final class Excerpt {
 
     // An empty file has no line to quote, although SourceFile reports one empty line for it.
     private static boolean hasLine(SourceFile source, int line) {
-        return !source.text().isEmpty() && line <= source.lineCount();
+        return !source.isEmpty() && line <= source.lineCount();
     }
 
     private static String shown(int[] codePoints) {

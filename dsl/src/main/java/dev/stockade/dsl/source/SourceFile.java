@@ -16,18 +16,58 @@ import java.util.List;
  * an absolute path of the build machine unless the caller chose one. Bytes that are not valid
  * UTF-8 are replaced by U+FFFD and remembered in {@link #malformed()}, so the parser can report
  * each of them and still parse the rest.
+ *
+ * <p>The text is kept in pieces of whole lines, each at most {@value #PIECE} characters (unless
+ * one line is longer): a file of a hundred servers is half a megabyte, and a single object that
+ * large takes whole regions of G1's heap of its own for as long as the file is held, which is the
+ * whole build (docs/performance.md, "Why G1 marks all the time").
  */
 public final class SourceFile {
 
+    static final int PIECE = 1 << 16;
+
     private final String path;
-    private final String text;
+    private final String[] pieces;
+    private final int[] pieceStarts;
+    private final int length;
     private final int[] malformed;
     private int[] lineStarts;
 
     private SourceFile(String path, String text, int[] malformed) {
         this.path = path;
-        this.text = text;
+        this.length = text.length();
+        this.pieces = split(text);
+        this.pieceStarts = new int[pieces.length];
+        for (int i = 1; i < pieces.length; i++) {
+            pieceStarts[i] = pieceStarts[i - 1] + pieces[i - 1].length();
+        }
         this.malformed = malformed;
+    }
+
+    /** Whole lines, at most {@link #PIECE} characters a piece unless a line is longer; one piece for a small text. */
+    private static String[] split(String text) {
+        if (text.length() <= PIECE) {
+            return new String[] {text};
+        }
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end;
+            if (text.length() - start <= PIECE) {
+                end = text.length();
+            } else {
+                int lastBreak = text.lastIndexOf('\n', start + PIECE - 1);
+                if (lastBreak >= start) {
+                    end = lastBreak + 1;
+                } else {
+                    int nextBreak = text.indexOf('\n', start + PIECE);
+                    end = nextBreak < 0 ? text.length() : nextBreak + 1;
+                }
+            }
+            pieces.add(text.substring(start, end));
+            start = end;
+        }
+        return pieces.toArray(new String[0]);
     }
 
     /** A file whose text is already decoded. A leading byte order mark is dropped. */
@@ -77,8 +117,49 @@ public final class SourceFile {
         return path;
     }
 
+    /** The whole text: made again from its pieces on each call for a large file, so read it once (to parse it). */
     public String text() {
-        return text;
+        return pieces.length == 1 ? pieces[0] : String.join("", pieces);
+    }
+
+    /** Whether the file has no text at all. */
+    public boolean isEmpty() {
+        return length == 0;
+    }
+
+    /** The piece that holds {@code offset} (the last one for the end of the text). */
+    private int pieceOf(int offset) {
+        return lastAtOrBefore(pieceStarts, offset);
+    }
+
+    /** The index of the last of the ascending {@code starts} (the first is 0) that is at most {@code offset}. */
+    private static int lastAtOrBefore(int[] starts, int offset) {
+        int low = 0;
+        int high = starts.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (starts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    private char charAt(int offset) {
+        int piece = pieceOf(offset);
+        return pieces[piece].charAt(offset - pieceStarts[piece]);
+    }
+
+    /** The characters from {@code start} to {@code end}, which the caller keeps within one line. */
+    private String slice(int start, int end) {
+        int piece = pieceOf(start);
+        int base = pieceStarts[piece];
+        if (end - base <= pieces[piece].length()) {
+            return pieces[piece].substring(start - base, end - base);
+        }
+        return text().substring(start, end);
     }
 
     /** UTF-16 offsets in {@link #text()}, ascending, of the U+FFFD characters that replaced invalid UTF-8. */
@@ -97,7 +178,7 @@ public final class SourceFile {
         int at = 0;
         for (int k = 0; k < malformed.length; k++) {
             for (; at < malformed[k]; at++) {
-                char c = text.charAt(at);
+                char c = charAt(at);
                 if (c == '\n') {
                     line++;
                     column = 1;
@@ -139,8 +220,8 @@ public final class SourceFile {
             return "";
         }
         int start = starts[line - 1];
-        int end = line < starts.length ? starts[line] : text.length();
-        String raw = text.substring(start, end);
+        int end = line < starts.length ? starts[line] : length;
+        String raw = slice(start, end);
         int cut = raw.length();
         while (cut > 0 && (raw.charAt(cut - 1) == '\n' || raw.charAt(cut - 1) == '\r')) {
             cut--;
@@ -151,30 +232,23 @@ public final class SourceFile {
     /** The 1-based line and code-point column of a UTF-16 offset in {@link #text()}. */
     public int[] lineAndColumn(int offset) {
         int[] starts = lineStarts();
-        int low = 0;
-        int high = starts.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (starts[mid] <= offset) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        int column = text.codePointCount(starts[low], Math.min(offset, text.length())) + 1;
+        int low = lastAtOrBefore(starts, offset);
+        int end = Math.min(offset, length);
+        int column = slice(starts[low], end).codePointCount(0, end - starts[low]) + 1;
         return new int[] {low + 1, column};
     }
 
     private int[] lineStarts() {
         if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
+            IntList starts = new IntList();
             starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
+            for (int piece = 0; piece < pieces.length; piece++) {
+                String text = pieces[piece];
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    starts.add(pieceStarts[piece] + i + 1);
                 }
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            lineStarts = starts.toArray();
         }
         return lineStarts;
     }
