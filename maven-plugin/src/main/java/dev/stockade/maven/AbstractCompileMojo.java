@@ -58,7 +58,7 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
      * decoded). The targets are read by the goal: {@code generate} reads them only when it is not
      * up to date, since naming them loads every target.
      */
-    record Run(FailOn threshold, SortedMap<String, byte[]> policies, Path output) {
+    record Run(FailOn threshold, ReadPolicies policies, Path output) {
     }
 
     /** The run's inputs, or empty when the goal is skipped or there is no policy (both logged already). */
@@ -68,7 +68,7 @@ abstract class AbstractCompileMojo extends AbstractStockadeMojo {
             return Optional.empty();
         }
         FailOn threshold = failOnSetting();
-        SortedMap<String, byte[]> policies = readPolicies();
+        ReadPolicies policies = readPolicies();
         if (policies.isEmpty()) {
             targetNames(); // nothing to compile, but a misspelt target still fails the build
             return Optional.empty();

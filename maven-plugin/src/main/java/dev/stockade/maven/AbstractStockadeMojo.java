@@ -77,7 +77,7 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
      * The policies to work on, by display path, as bytes: decoded only when the run is not up to
      * date. Empty (after a warning that says where it looked) when there are none.
      */
-    final SortedMap<String, byte[]> readPolicies() throws MojoExecutionException {
+    final ReadPolicies readPolicies() throws MojoExecutionException {
         Path policies = resolve(policyDirectory);
         SortedMap<String, byte[]> sources;
         try {
@@ -90,7 +90,7 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
             getLog().warn(problem + policies
                     + "; nothing to " + goal() + " (set stockade.policyDirectory to where the policies are)");
         }
-        return sources;
+        return new ReadPolicies(sources);
     }
 
     /** {@code failOn}, parsed; also checks {@code logLimit}, so a bad setting fails before any work. */

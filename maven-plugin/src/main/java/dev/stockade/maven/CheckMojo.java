@@ -3,7 +3,6 @@ package dev.stockade.maven;
 import dev.stockade.compiler.api.Comparison;
 import dev.stockade.compiler.api.Drift;
 import dev.stockade.compiler.api.DriftCheck;
-import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public class CheckMojo extends AbstractCompileMojo {
         }
         FailOn threshold = run.get().threshold();
         List<String> names = targetNames();
-        List<SourceFile> sources = PolicySources.decode(run.get().policies());
+        List<SourceFile> sources = run.get().policies().decode();
         Path output = run.get().output();
         getLog().info("Checking " + display(output) + " against " + count(sources.size(), "policy file", "policy files")
                 + " in " + display(resolve(policyDirectory)));

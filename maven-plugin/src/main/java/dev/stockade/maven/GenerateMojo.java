@@ -5,7 +5,6 @@ import dev.stockade.compiler.api.Comparison;
 import dev.stockade.compiler.api.Fingerprint;
 import dev.stockade.compiler.api.Manifest;
 import dev.stockade.compiler.api.OutputState;
-import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.api.Staging;
 import dev.stockade.compiler.report.FailOn;
 import dev.stockade.dsl.source.SourceFile;
@@ -41,17 +40,17 @@ public class GenerateMojo extends AbstractCompileMojo {
             return;
         }
         FailOn threshold = run.get().threshold();
-        SortedMap<String, byte[]> policies = run.get().policies();
+        ReadPolicies policies = run.get().policies();
         Path output = run.get().output();
         // INVARIANT: the fingerprint covers the targets setting as written, and a run records one
         // only after the names were valid, so a skipped run never hides an unknown target.
         Optional<String> fingerprint = fingerprint(policies, threshold, output);
-        if (fingerprint.isPresent() && upToDate(fingerprint.get(), policies.size())) {
+        if (fingerprint.isPresent() && upToDate(fingerprint.get(), policies.count())) {
             return;
         }
         List<String> names = targetNames();
         forgetLastRun();
-        List<SourceFile> sources = PolicySources.decode(policies);
+        List<SourceFile> sources = policies.decode();
         getLog().info("Generating " + (names.isEmpty() ? "every target" : String.join(", ", names)) + " from "
                 + count(sources.size(), "policy file", "policy files") + " in " + display(resolve(policyDirectory))
                 + " into " + display(output));
@@ -103,13 +102,13 @@ public class GenerateMojo extends AbstractCompileMojo {
 
     // The output directory's state is part of the fingerprint: a hand edit or a deleted file must
     // be repaired by the next generate, not skipped. A directory without a state has none.
-    private Optional<String> fingerprint(SortedMap<String, byte[]> policies, FailOn threshold, Path output) {
+    private Optional<String> fingerprint(ReadPolicies policies, FailOn threshold, Path output) {
         Optional<String> state = OutputState.of(output);
         if (state.isEmpty()) {
             return Optional.empty();
         }
         SortedMap<String, String> settings = settings(threshold);
         settings.put("outputState", state.get());
-        return Optional.of(Fingerprint.of(policies, settings));
+        return Optional.of(Fingerprint.of(policies.checksum(), settings));
     }
 }

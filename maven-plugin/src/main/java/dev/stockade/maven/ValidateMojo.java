@@ -1,11 +1,9 @@
 package dev.stockade.maven;
 
 import dev.stockade.compiler.api.Fingerprint;
-import dev.stockade.compiler.api.PolicySources;
 import dev.stockade.compiler.api.Validation;
 import dev.stockade.compiler.api.ValidationResult;
 import dev.stockade.compiler.report.FailOn;
-import java.util.SortedMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,18 +31,18 @@ public class ValidateMojo extends AbstractStockadeMojo {
             return;
         }
         FailOn threshold = failOnSetting();
-        SortedMap<String, byte[]> policies = readPolicies();
+        ReadPolicies policies = readPolicies();
         if (policies.isEmpty()) {
             return;
         }
-        String fingerprint = Fingerprint.of(policies, settings(threshold));
-        if (upToDate(fingerprint, policies.size())) {
+        String fingerprint = Fingerprint.of(policies.checksum(), settings(threshold));
+        if (upToDate(fingerprint, policies.count())) {
             return;
         }
         forgetLastRun();
-        getLog().info("Validating " + count(policies.size(), "policy file", "policy files") + " in "
+        getLog().info("Validating " + count(policies.count(), "policy file", "policy files") + " in "
                 + display(resolve(policyDirectory)));
-        ValidationResult result = Validation.run(PolicySources.decode(policies), threshold);
+        ValidationResult result = Validation.run(policies.decode(), threshold);
         report(result);
         recordRun(fingerprint, result.summary().text());
     }

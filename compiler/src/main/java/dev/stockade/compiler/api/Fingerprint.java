@@ -20,9 +20,10 @@ import java.util.SortedMap;
  */
 public final class Fingerprint {
 
-    // 3: policies as bytes, not decoded text; the output state covers execute bits. A record
+    // 3: policies as bytes, not decoded text; the output state covers execute bits. 4: the policies
+    // enter as their own checksum, so a goal need not hold their bytes through the run. A record
     // written by an earlier format never matches, so a snapshot build of the plugin re-runs once.
-    private static final String FORMAT = "stockade-fingerprint 3";
+    private static final String FORMAT = "stockade-fingerprint 4";
 
     private Fingerprint() {
     }
@@ -33,12 +34,28 @@ public final class Fingerprint {
      * two different inputs can be spelled the same way.
      */
     public static String of(SortedMap<String, byte[]> policies, SortedMap<String, String> settings) {
+        return of(policies(policies), settings);
+    }
+
+    /**
+     * {@link #of(SortedMap, SortedMap)} from the policies' own checksum ({@link #policies}), for a
+     * goal that lets the policies' bytes go once they are decoded: a fleet's files are tens of
+     * megabytes, and the fingerprint after the run needs only this.
+     */
+    public static String of(String policies, SortedMap<String, String> settings) {
         Checksum sum = new Checksum();
         sum.put(FORMAT);
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             sum.put(setting.getKey());
             sum.put(setting.getValue());
         }
+        sum.put(policies);
+        return sum.hex();
+    }
+
+    /** The policies' part of a fingerprint: every display path and its bytes, in path order. */
+    public static String policies(SortedMap<String, byte[]> policies) {
+        Checksum sum = new Checksum();
         for (Map.Entry<String, byte[]> policy : policies.entrySet()) {
             sum.put(policy.getKey());
             sum.put(policy.getValue());

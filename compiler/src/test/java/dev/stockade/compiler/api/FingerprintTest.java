@@ -35,6 +35,20 @@ class FingerprintTest {
     }
 
     @Test
+    void thePoliciesChecksumStandsForTheirBytes() {
+        SortedMap<String, byte[]> two = new TreeMap<>(policy("a.stockade", "stockade 1\n"));
+        two.putAll(policy("b.stockade", "stockade 1\n"));
+        String checksum = Fingerprint.policies(two);
+
+        assertThat(Fingerprint.of(checksum, settings("error"))).isEqualTo(Fingerprint.of(two, settings("error")));
+        assertThat(Fingerprint.policies(policy("a.stockade", "stockade 1\n"))).isNotEqualTo(checksum);
+        // one file's end moved into the next one's path: length prefixes keep them apart
+        assertThat(Fingerprint.policies(new TreeMap<>(java.util.Map.of("a.stockade", "xb".getBytes(StandardCharsets.UTF_8),
+                "c", new byte[0])))).isNotEqualTo(Fingerprint.policies(new TreeMap<>(java.util.Map.of(
+                "a.stockade", "x".getBytes(StandardCharsets.UTF_8), "bc", new byte[0]))));
+    }
+
+    @Test
     void aRecordMatchesOnlyItsOwnFingerprintAndCanBeForgotten() throws IOException {
         Path file = dir.resolve("target/stockade/validate.fingerprint");
         Fingerprint.record(file, "abc", "1 warning");
