@@ -126,6 +126,8 @@ final class ViewWrapper implements ObjectWrapper {
         Object read(int index, Record record) {
             Function<Object, Object> reader = (Function<Object, Object>) readers[index];
             if (reader == null) {
+                // Racy on purpose: two threads may each make one, and either will do. A
+                // non-capturing lambda has no fields, so a thread that sees it sees it whole.
                 reader = reader(index);
                 readers[index] = reader;
             }
