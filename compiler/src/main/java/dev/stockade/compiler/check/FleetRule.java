@@ -17,7 +17,11 @@ public non-sealed interface FleetRule<S> extends Rule {
     /** What the rule needs of {@code server} to compare it with the others. */
     S summary(ServerContext server);
 
-    /** Compares the servers; {@code summaries.get(i)} is {@code servers.get(i)}'s summary. */
+    /**
+     * Compares the servers; {@code summaries.get(i)} is {@code servers.get(i)}'s summary. Reads
+     * nothing of the servers but their names: whatever a finding needs (its span too) is in the
+     * summaries, so the fleet's models need not be held for the comparison.
+     */
     void check(List<ServerContext> servers, List<S> summaries, Findings findings);
 
     /** A server whose summary an earlier server already had. */

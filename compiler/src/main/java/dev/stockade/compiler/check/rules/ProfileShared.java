@@ -9,6 +9,7 @@ import dev.stockade.compiler.effective.FsEntry;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -32,14 +33,14 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
      */
     @Override
     public Profile summary(ServerContext server) {
-        return profile(server.effective());
+        return profile(server.effective(), server.server().name().span());
     }
 
     @Override
     public void check(List<ServerContext> servers, List<Profile> profiles, Findings findings) {
         FleetRule.repeats(servers, profiles, (server, profile, earlier) -> {
             if (!profile.isEmpty()) {
-                findings.report(info(), server, server.server().name().span(),
+                findings.report(info(), server, profile.name(),
                         "server \"" + server.name() + "\" has the same grants as server \"" + earlier.name() + "\"",
                         "grant each server only what its own job needs");
             }
@@ -49,9 +50,11 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
     /**
      * The written grants' meaning: the access of every path a statement names (in the trie's
      * order) and the effective network grants. Both are canonical values, so equal profiles
-     * mean equal grants, whatever statements wrote them.
+     * mean equal grants, whatever statements wrote them. {@code name} is where the server's name
+     * is written, for the finding: like every span it takes no part in equality, and with it the
+     * fleet-wide comparison never reads a server's model.
      */
-    public record Profile(List<PathAccess> fs, List<NetGrant> net) {
+    public record Profile(List<PathAccess> fs, List<NetGrant> net, Span name) {
 
         /** True when the server grants nothing itself. */
         boolean isEmpty() {
@@ -62,7 +65,7 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
     public record PathAccess(String path, Access access) {
     }
 
-    static Profile profile(EffectivePolicy effective) {
+    static Profile profile(EffectivePolicy effective, Span name) {
         Set<String> written = new HashSet<>();
         for (int i = 0; i < effective.fs().rules().size(); i++) {
             if (!effective.fsSources().get(i).implied()) {
@@ -75,6 +78,6 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
                 fs.add(new PathAccess(entry.path(), entry.access()));
             }
         }
-        return new Profile(fs, effective.network().effective());
+        return new Profile(fs, effective.network().effective(), name);
     }
 }

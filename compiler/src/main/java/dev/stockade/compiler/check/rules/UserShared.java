@@ -13,28 +13,35 @@ import java.util.List;
  * ownership would merge their grants. Judged on the effective user: two servers that default to
  * their own names never clash.
  */
-public final class UserShared implements FleetRule<String> {
+public final class UserShared implements FleetRule<UserShared.User> {
 
     @Override
     public RuleInfo info() {
         return RuleCatalog.USER_SHARED;
     }
 
-    /** The effective user. */
-    @Override
-    public String summary(ServerContext server) {
-        return server.effective().identity().user();
+    /**
+     * The effective user, and where the finding points: the {@code user} statement, else the
+     * server's name. Spans take no part in equality, so servers compare by user alone, and the
+     * fleet-wide comparison never reads a server's model.
+     */
+    public record User(String name, Span span) {
     }
 
     @Override
-    public void check(List<ServerContext> servers, List<String> users, Findings findings) {
+    public User summary(ServerContext server) {
+        Span span = server.server().user().map(n -> n.span()).orElse(server.server().name().span());
+        return new User(server.effective().identity().user(), span);
+    }
+
+    @Override
+    public void check(List<ServerContext> servers, List<User> users, Findings findings) {
         FleetRule.repeats(servers, users, (server, user, earlier) -> {
-            if (user.equals("root") || user.equals("0")) {
+            if (user.name().equals("root") || user.name().equals("0")) {
                 return;
             }
-            Span span = server.server().user().map(n -> n.span()).orElse(server.server().name().span());
-            findings.report(info(), server, span,
-                    "server \"" + server.name() + "\" runs as user \"" + user + "\" like server \"" + earlier.name() + "\"",
+            findings.report(info(), server, user.span(),
+                    "server \"" + server.name() + "\" runs as user \"" + user.name() + "\" like server \"" + earlier.name() + "\"",
                     "give each server its own user, e.g. user " + server.name());
         });
     }
