@@ -3,6 +3,7 @@ package dev.stockade.dsl;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.internal.FileParser;
 import dev.stockade.dsl.internal.Sink;
+import dev.stockade.dsl.model.Name;
 import dev.stockade.dsl.model.PolicyFile;
 import dev.stockade.dsl.model.PolicySet;
 import dev.stockade.dsl.model.Server;
@@ -50,7 +51,11 @@ public final class PolicyParser {
             file.file().ifPresent(parsed::add);
         }
         PolicySet set = new PolicySet(parsed);
-        duplicateServers(set, sink);
+        List<Name> names = new ArrayList<>();
+        for (Server server : set.servers()) {
+            names.add(server.name());
+        }
+        duplicateServers(names).forEach(sink::add);
         return new ParseResult(set, sink.diagnostics());
     }
 
@@ -62,16 +67,23 @@ public final class PolicyParser {
         }
     }
 
-    private static void duplicateServers(PolicySet set, Sink sink) {
-        Map<String, Server> first = new HashMap<>();
-        for (Server server : set.servers()) {
-            Server earlier = first.putIfAbsent(server.name().value(), server);
+    /**
+     * A {@code duplicate-server} error for every server name that an earlier one already has, in
+     * the order given: what {@link #combine} checks across files, from the names alone, so a caller
+     * that lets each file's model go after checking it can still check the fleet's names.
+     */
+    public static List<Diagnostic> duplicateServers(List<Name> names) {
+        Sink sink = new Sink();
+        Map<String, Name> first = new HashMap<>();
+        for (Name name : names) {
+            Name earlier = first.putIfAbsent(name.value(), name);
             if (earlier != null) {
-                var at = earlier.name().span();
-                sink.add(Diagnostic.error("duplicate-server", server.name().span(),
-                        "server \"" + server.name().value() + "\" is already defined at " + at.file() + ":" + at.line(),
+                var at = earlier.span();
+                sink.add(Diagnostic.error("duplicate-server", name.span(),
+                        "server \"" + name.value() + "\" is already defined at " + at.file() + ":" + at.line(),
                         "rename one of them; server names are unique across all policy files compiled together"));
             }
         }
+        return sink.diagnostics();
     }
 }

@@ -117,6 +117,20 @@ class MultipleFilesAndErrorsTest {
     }
 
     @Test
+    void theNamesAloneGiveTheDuplicatesThatCombiningTheFilesGives() {
+        SourceFile a = SourceFile.of("policies/a.stockade", "server s {\n  command \"/bin/a\"\n}\nserver t {\n}\n");
+        SourceFile b = SourceFile.of("policies/b.stockade", "server t {\n}\nserver s {\n}\nserver s {\n}\n");
+        ParseResult combined = PolicyParser.parse(List.of(a, b));
+
+        List<Diagnostic> fromNames = PolicyParser.duplicateServers(
+                combined.policies().servers().stream().map(Server::name).toList());
+
+        List<Diagnostic> fromCombine = combined.diagnostics().stream().filter(d -> d.rule().equals("duplicate-server")).toList();
+        assertThat(fromNames).hasSize(3).isEqualTo(fromCombine);
+        assertThat(fromNames).extracting(d -> d.span().line()).containsExactly(1, 3, 5);
+    }
+
+    @Test
     void differentServersAcrossFilesAreFine() {
         SourceFile a = SourceFile.of("a.stockade", "server s {\n  command \"/bin/a\"\n}\n");
         SourceFile b = SourceFile.of("b.stockade", "stockade 1\nserver t {\n  command \"/bin/b\"\n}\n");
