@@ -35,27 +35,43 @@ public final class Checker {
      * all held at once. Fleet rules compare the summaries on this thread.
      */
     public static Findings findings(List<ServerContext> servers, Fanout fanout, boolean release) {
+        return merge(servers, fanout.chunks(servers, chunk -> chunk(chunk, release)));
+    }
+
+    /**
+     * Every server rule's findings and every fleet rule's summaries for {@code chunk}, a run of
+     * consecutive servers, one server at a time; with {@code release} each server's effective
+     * policy is dropped once checked. {@link #merge} of the chunks in order, however the servers
+     * were cut into them, gives {@link #findings(List)}.
+     */
+    public static Chunk chunk(List<ServerContext> chunk, boolean release) {
         List<Rule> rules = RuleRegistry.ALL;
-        List<Chunk> byChunk = fanout.chunks(servers, chunk -> {
-            Chunk found = new Chunk(new ArrayList<>(rules.size()), new ArrayList<>(rules.size()));
+        Chunk found = new Chunk(new ArrayList<>(rules.size()), new ArrayList<>(rules.size()));
+        for (int r = 0; r < rules.size(); r++) {
+            found.findings().add(new Findings());
+            found.summaries().add(new ArrayList<>());
+        }
+        for (ServerContext server : chunk) {
             for (int r = 0; r < rules.size(); r++) {
-                found.findings().add(new Findings());
-                found.summaries().add(new ArrayList<>());
-            }
-            for (ServerContext server : chunk) {
-                for (int r = 0; r < rules.size(); r++) {
-                    if (rules.get(r) instanceof ServerRule perServer) {
-                        perServer.check(server, found.findings().get(r));
-                    } else if (rules.get(r) instanceof FleetRule<?> fleet) {
-                        found.summaries().get(r).add(fleet.summary(server));
-                    }
-                }
-                if (release) {
-                    server.release();
+                if (rules.get(r) instanceof ServerRule perServer) {
+                    perServer.check(server, found.findings().get(r));
+                } else if (rules.get(r) instanceof FleetRule<?> fleet) {
+                    found.summaries().get(r).add(fleet.summary(server));
                 }
             }
-            return found;
-        });
+            if (release) {
+                server.release();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The chunks' findings rule by rule, each rule's in chunk order, with every fleet rule
+     * comparing the summaries of all {@code servers} (the chunks' servers, in order) on this thread.
+     */
+    public static Findings merge(List<ServerContext> servers, List<Chunk> byChunk) {
+        List<Rule> rules = RuleRegistry.ALL;
         Findings findings = new Findings();
         for (int r = 0; r < rules.size(); r++) {
             if (rules.get(r) instanceof FleetRule<?> fleet) {
@@ -72,8 +88,8 @@ public final class Checker {
         return findings;
     }
 
-    /** One chunk's findings per rule, and its servers' summaries per fleet rule. */
-    private record Chunk(List<Findings> findings, List<List<Object>> summaries) {
+    /** One chunk's findings per rule, and its servers' summaries per fleet rule, in rule order. */
+    public record Chunk(List<Findings> findings, List<List<Object>> summaries) {
     }
 
     @SuppressWarnings("unchecked")
