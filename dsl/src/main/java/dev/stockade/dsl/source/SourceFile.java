@@ -147,11 +147,6 @@ public final class SourceFile {
         return low;
     }
 
-    private char charAt(int offset) {
-        int piece = pieceOf(offset);
-        return pieces[piece].charAt(offset - pieceStarts[piece]);
-    }
-
     /** The characters from {@code start} to {@code end}, which the caller keeps within one line. */
     private String slice(int start, int end) {
         int piece = pieceOf(start);
@@ -176,9 +171,14 @@ public final class SourceFile {
         int line = 1;
         int column = 1;
         int at = 0;
+        int piece = 0;
         for (int k = 0; k < malformed.length; k++) {
             for (; at < malformed[k]; at++) {
-                char c = charAt(at);
+                // The pieces in order, as the pass goes: no search per character.
+                while (at - pieceStarts[piece] >= pieces[piece].length()) {
+                    piece++;
+                }
+                char c = pieces[piece].charAt(at - pieceStarts[piece]);
                 if (c == '\n') {
                     line++;
                     column = 1;
