@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -110,13 +111,13 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
     final void report(ValidationResult result) throws MojoExecutionException, MojoFailureException {
         int limit = LogLimit.checked(logLimit);
         Map<String, SourceFile> sources = result.sourcesByPath();
-        LogLimit errors = LogLimit.of(limit);
-        LogLimit warnings = LogLimit.of(limit);
-        LogLimit infos = LogLimit.of(limit);
+        Map<Level, LogLimit> counts = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            counts.put(level, LogLimit.of(limit));
+        }
         for (Diagnostic diagnostic : result.diagnostics()) {
             Level level = level(diagnostic);
-            LogLimit count = level == Level.ERROR ? errors : level == Level.WARNING ? warnings : infos;
-            if (count.list()) {
+            if (counts.get(level).list()) {
                 // The whole block goes in one call, so the excerpt lines keep their columns and the
                 // carets stay under the span; only the header line gets Maven's level prefix.
                 log(level, TextReport.renderFinding(diagnostic, sources));
@@ -125,14 +126,11 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
         Path reports = resolve(reportDirectory);
         String where = " not listed (stockade.logLimit=" + limit + "): every finding is in "
                 + display(reports.resolve(ReportFiles.JSON)) + " and " + ReportFiles.SARIF;
-        if (errors.unlisted() > 0) {
-            log(Level.ERROR, count(errors.unlisted(), "more error", "more errors") + where);
-        }
-        if (warnings.unlisted() > 0) {
-            log(Level.WARNING, count(warnings.unlisted(), "more warning", "more warnings") + where);
-        }
-        if (infos.unlisted() > 0) {
-            log(Level.INFO, count(infos.unlisted(), "more info or accepted finding", "more info or accepted findings") + where);
+        for (Level level : Level.values()) {
+            int unlisted = counts.get(level).unlisted();
+            if (unlisted > 0) {
+                log(level, count(unlisted, "more " + level.finding, "more " + level.finding + "s") + where);
+            }
         }
         getLog().info(result.summary().text());
         LargeFleet.advice(result.servers()).ifPresent(getLog()::info);
@@ -149,7 +147,16 @@ abstract class AbstractStockadeMojo extends AbstractMojo {
     }
 
     /** The level a finding is logged at: its severity's, but a waived finding is only information. */
-    enum Level { ERROR, WARNING, INFO }
+    enum Level {
+        ERROR("error"), WARNING("warning"), INFO("info or accepted finding");
+
+        /** What one finding logged at this level is called. */
+        final String finding;
+
+        Level(String finding) {
+            this.finding = finding;
+        }
+    }
 
     static Level level(Diagnostic diagnostic) {
         // A waived finding no longer threatens the build; logging it as [ERROR] would cry wolf.
