@@ -44,7 +44,7 @@ public final class Checker {
      * policy is dropped once checked. {@link #merge} of the chunks in order, however the servers
      * were cut into them, gives {@link #findings(List)}.
      */
-    public static Chunk chunk(List<ServerContext> chunk, boolean release) {
+    static Chunk chunk(List<ServerContext> chunk, boolean release) {
         List<Rule> rules = RuleRegistry.ALL;
         Chunk found = new Chunk(new ArrayList<>(rules.size()), new ArrayList<>(rules.size()));
         for (int r = 0; r < rules.size(); r++) {
@@ -70,7 +70,7 @@ public final class Checker {
      * The chunks' findings rule by rule, each rule's in chunk order, with every fleet rule
      * comparing the summaries of all {@code servers} (the chunks' servers, in order) on this thread.
      */
-    public static Findings merge(List<ServerContext> servers, List<Chunk> byChunk) {
+    static Findings merge(List<ServerContext> servers, List<Chunk> byChunk) {
         List<Rule> rules = RuleRegistry.ALL;
         Findings findings = new Findings();
         for (int r = 0; r < rules.size(); r++) {
@@ -89,7 +89,7 @@ public final class Checker {
     }
 
     /** One chunk's findings per rule, and its servers' summaries per fleet rule, in rule order. */
-    public record Chunk(List<Findings> findings, List<List<Object>> summaries) {
+    record Chunk(List<Findings> findings, List<List<Object>> summaries) {
     }
 
     @SuppressWarnings("unchecked")
