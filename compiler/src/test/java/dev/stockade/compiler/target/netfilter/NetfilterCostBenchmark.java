@@ -16,103 +16,104 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * What the generated rules cost the host that loads them (docs/performance.md): the netfilter files
- * of a fleet (default 1,000 servers) loaded together into a network namespace created here, then
- * connect+close round trips to a listener on 127.0.0.1 in that namespace, as an unrelated user and
- * as one of the servers (whose policy allows that loopback port), median of many iterations,
- * against the same with no rules loaded before and after. nft files first (the shared table and
- * its verdict map; all files in one {@code nft -f -}, one transaction), then the iptables files
- * (one restore per file, one dispatch jump per server). Each round also measures the floor of any
- * rules that accept established traffic: one {@code ct state} rule alone, which makes the kernel
- * track every connection of the namespace. A main, not a test; needs root, ip, nft, iptables,
- * setpriv and python3. Arguments: servers (1000), iterations (5000), rounds (3). With
- * {@code -Dbench.cpu=N} the listener and the client both run on CPU N only ({@code taskset}): on a
- * shared machine their round trip then no longer depends on whether the other CPU happens to be
- * free (the round trip is longer, since the two take turns, and far steadier). Everything it
- * creates (namespace, its passwd files, listener, temp files) is removed.
+ * What the generated rules cost the host that loads them (docs/performance.md): connect+close round
+ * trips to a listener on 127.0.0.1, as an unrelated user and as one of a fleet's servers (whose
+ * policy allows that loopback port), in four network namespaces created here, each with its own
+ * listener and its users: no rules; conntrack alone (one {@code ct state} rule, the floor of any
+ * rules that accept established traffic); the nft files of the fleet (default 1,000 servers, all in
+ * one {@code nft -f -}, one transaction); its iptables files (one restore per file, one dispatch
+ * jump per server). Each is loaded once, timed, before measuring. Then, block after block, each
+ * namespace in turn measures each user for a number of round trips, so the drift of a shared
+ * machine falls on all alike; reported per namespace and user: the median of the block medians,
+ * the lowest and highest block median, and the ratio to no rules.
+ *
+ * <p>The listeners and the client run on one CPU ({@code taskset}): the last one unless
+ * {@code -Dbench.cpu=N} names another, unpinned with {@code -Dbench.cpu=none}. Pinned, the round trip
+ * no longer depends on whether the other CPU happens to be free (it is longer, since the two take
+ * turns, and far steadier). A main, not a test; needs root, ip, nft, iptables, setpriv, taskset and
+ * python3. Arguments: servers (1000), blocks (20), round trips per block (1000). Everything it
+ * creates (namespaces, their passwd files, listeners, temp files) is removed, also on failure.
  */
 public final class NetfilterCostBenchmark {
 
     private static final int PORT = 8080;
     private static final int FIRST_UID = 200_000;
+    private static final int WARM_UP = 200;
+    private static final String UNRELATED = "stk-unrelated";
     private static final Duration LOAD = Duration.ofMinutes(10);
     /** The one rule every user's packets meet first: with it, conntrack tracks the namespace. */
     private static final String CONNTRACK_ONLY = "table inet stockade {\n\tchain output {\n"
             + "\t\ttype filter hook output priority filter; policy accept;\n"
             + "\t\tct state established,related accept\n\t}\n}\n";
-    private static final List<String> PIN = System.getProperty("bench.cpu") == null ? List.of()
-            : List.of("taskset", "-c", System.getProperty("bench.cpu"));
+    private static final String IPTABLES_LOAD = "for f in netfilter/*.iptables; do iptables-restore --noflush \"$f\" || exit 1; done"
+            + " && for c in $(grep -h -o '^:STK-[0-9a-f]* ' netfilter/*.iptables | tr -d ':'); do"
+            + " iptables -I OUTPUT 1 -j $c || exit 1; done";
+    /** The CPU the listeners and the client share, or null: unpinned. */
+    private static final String CPU = cpu(System.getProperty("bench.cpu",
+            Integer.toString(Runtime.getRuntime().availableProcessors() - 1)));
 
     private NetfilterCostBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int servers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int perBlock = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         Path out = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "netfilter-cost-");
         try {
-            run(servers, iterations, rounds, out);
+            run(servers, blocks, perBlock, out);
         } finally {
             Tool.deleteTree(out);
         }
     }
 
-    private static void run(int servers, int iterations, int rounds, Path out) throws Exception {
+    private static void run(int servers, int blocks, int perBlock, Path out) throws Exception {
         Stockade.Outcome outcome = Stockade.compile(new FleetGenerator(42).files(servers, 100), List.of(NetfilterTarget.NAME));
         if (outcome.hasBlockingErrors()) {
             throw new IllegalStateException("the fleet does not compile");
         }
         Map<String, Integer> uids = new LinkedHashMap<>();
         for (Artifact artifact : outcome.artifacts()) {
-            Path file = out.resolve(artifact.path());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, artifact.content());
+            Tool.write(out.resolve(artifact.path()), artifact.content());
             uids.putIfAbsent(new LoadedFile(artifact).user(), FIRST_UID + uids.size());
         }
         String server = new ArrayList<>(uids.keySet()).get(uids.size() / 2);
-        uids.put("stk-unrelated", FIRST_UID + uids.size());
+        uids.put(UNRELATED, FIRST_UID + uids.size());
+        Tool.write(out.resolve("conntrack-only.nft"), CONNTRACK_ONLY);
         long nftBytes = outcome.artifacts().stream().filter(a -> a.path().endsWith(".nft")).mapToLong(a -> a.bytes().length).sum();
+        List<String> users = List.of(UNRELATED, server);
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%,d servers (%.1f MiB of nft), %,d connect+close per measurement after 200 warm-up, "
-                + "%d rounds; medians in microseconds (90th percentile in brackets); measured server user %s%s", servers,
-                nftBytes / 1048576.0, iterations, rounds, server,
-                PIN.isEmpty() ? "" : "; listener and client on CPU " + System.getProperty("bench.cpu") + " only"));
+        table.add(String.format(Locale.ROOT, "%,d servers (%.1f MiB of nft); %s; one namespace per row, each with its own "
+                + "listener; %d blocks, each namespace in turn, of %,d connect+close per user after %d warm-up; median of "
+                + "the block medians in microseconds (lowest and highest block median in brackets); measured server user %s",
+                servers, nftBytes / 1048576.0, CPU == null ? "unpinned (-Dbench.cpu=none)" : "listeners and client pinned to CPU " + CPU + " (taskset -c " + CPU + ")",
+                blocks, perBlock, WARM_UP, server));
         table.add("");
         table.add("| rules loaded | load s | unrelated user | ratio | server's user | ratio |");
         table.add("|---|---:|---:|---:|---:|---:|");
-        try (Netns ns = Netns.create()) {
-            ns.users(uids);
-            ns.exec("ip", "link", "set", "lo", "up").ok();
-            Files.writeString(out.resolve("conntrack-only.nft"), CONNTRACK_ONLY);
-            Process listener = ns.start(pinned("/usr/bin/python3", "-I", "-c", script("accept-loop.py"),
-                    Integer.toString(PORT), "3600"));
-            try {
-                awaitReady(listener);
-                for (int round = 1; round <= rounds; round++) {
-                    double[] none = measure(ns, uids, server, iterations);
-                    table.add(row("none (round " + round + ")", 0, none, none));
-                    ns.exec("nft", "-f", out.resolve("conntrack-only.nft").toAbsolutePath().toString()).ok();
-                    table.add(row("conntrack alone: one ct state rule", 0, measure(ns, uids, server, iterations), none));
-                    ns.exec("nft", "delete", "table", "inet", NetfilterNames.NFT_TABLE).ok();
-                    long start = System.nanoTime();
-                    ns.sh(out, "cat netfilter/*.nft | nft -f -", LOAD).ok();
-                    double nftLoad = (System.nanoTime() - start) / 1e9;
-                    table.add(row("nft: verdict map, named sets", nftLoad, measure(ns, uids, server, iterations), none));
-                    ns.exec("nft", "delete", "table", "inet", NetfilterNames.NFT_TABLE).ok();
-                    start = System.nanoTime();
-                    ns.sh(out, "for f in netfilter/*.iptables; do iptables-restore --noflush \"$f\" || exit 1; done"
-                            + " && for c in $(grep -h -o '^:STK-[0-9a-f]* ' netfilter/*.iptables | tr -d ':'); do"
-                            + " iptables -I OUTPUT 1 -j $c || exit 1; done", LOAD).ok();
-                    double iptLoad = (System.nanoTime() - start) / 1e9;
-                    table.add(row("iptables: one owner jump per server", iptLoad, measure(ns, uids, server, iterations), none));
-                    ns.exec("iptables", "-F").ok();
-                    ns.exec("iptables", "-X").ok();
+        try (Configuration none = Configuration.open("none", null, out, uids, users);
+                Configuration conntrack = Configuration.open("conntrack alone: one ct state rule", "nft -f conntrack-only.nft",
+                        out, uids, users);
+                Configuration nft = Configuration.open("nft: verdict map, named sets", "cat netfilter/*.nft | nft -f -",
+                        out, uids, users);
+                Configuration iptables = Configuration.open("iptables: one owner jump per server", IPTABLES_LOAD, out, uids, users)) {
+            List<Configuration> configurations = List.of(none, conntrack, nft, iptables);
+            // The namespaces take turns block by block, so whatever else the machine runs meanwhile falls on all alike.
+            for (int block = 1; block <= blocks; block++) {
+                StringBuilder progress = new StringBuilder("block " + block + " of " + blocks + ", medians in microseconds:");
+                for (Configuration configuration : configurations) {
+                    progress.append(configuration.measureBlock(uids, perBlock));
                 }
-            } finally {
-                Tool.stop(listener);
+                System.err.println(progress);
+            }
+            for (Configuration configuration : configurations) {
+                table.add(configuration.row(none, users));
             }
         }
         table.forEach(System.out::println);
@@ -121,36 +122,168 @@ public final class NetfilterCostBenchmark {
         System.out.println("wrote " + results);
     }
 
-    /** Median and 90th percentile, in microseconds, for the unrelated user and for the server's user. */
-    private static double[] measure(Netns ns, Map<String, Integer> uids, String server, int iterations) throws IOException {
-        double[] out = new double[4];
-        int at = 0;
-        for (String user : List.of("stk-unrelated", server)) {
-            String printed = ns.execAs(uids.get(user), Duration.ofMinutes(10), pinned("/usr/bin/python3", "-I", "-c",
-                    script("connect-loop.py"), "127.0.0.1", Integer.toString(PORT), Integer.toString(iterations))).ok().out();
-            String[] fields = printed.strip().split(" ");
-            out[at++] = Long.parseLong(fields[0]) / 1000.0;
-            out[at++] = Long.parseLong(fields[1]) / 1000.0;
+    /** One row of the report: a namespace with its rules loaded, its listener and its block medians per user. */
+    private static final class Configuration implements AutoCloseable {
+
+        private final String label;
+        private final Netns ns;
+        private final Process listener;
+        /** Seconds the load took, or a negative number when nothing was loaded. */
+        private final double loadSeconds;
+        private final Map<String, List<Double>> blockMedians = new LinkedHashMap<>();
+
+        private Configuration(String label, Netns ns, Process listener, double loadSeconds, List<String> users) {
+            this.label = label;
+            this.ns = ns;
+            this.listener = listener;
+            this.loadSeconds = loadSeconds;
+            users.forEach(user -> blockMedians.put(user, new ArrayList<>()));
         }
-        return out;
+
+        /**
+         * A fresh namespace with {@code lo} up, every user of {@code uids}, the rules {@code load} (a shell line run in
+         * {@code out}, or null) loads, and a listener; {@code measured}: the users whose round trips it records.
+         */
+        static Configuration open(String label, String load, Path out, Map<String, Integer> uids, List<String> measured)
+                throws IOException {
+            Netns ns = Netns.create();
+            Process listener = null;
+            try {
+                ns.users(uids);
+                ns.exec("ip", "link", "set", "lo", "up").ok();
+                double loadSeconds = -1;
+                if (load != null) {
+                    long start = System.nanoTime();
+                    ns.sh(out, load, LOAD).ok();
+                    loadSeconds = (System.nanoTime() - start) / 1e9;
+                }
+                listener = ns.start(pinned("/usr/bin/python3", "-I", "-c", script("accept-loop.py"), Integer.toString(PORT), "3600"));
+                awaitReady(listener);
+                return new Configuration(label, ns, listener, loadSeconds, measured);
+            } catch (Throwable e) {
+                if (listener != null) {
+                    Tool.stop(listener);
+                }
+                closeQuietly(ns, e);
+                throw e;
+            }
+        }
+
+        /** One block: each measured user's median round trip, recorded, and returned as text for the progress line. */
+        String measureBlock(Map<String, Integer> uids, int roundTrips) throws IOException {
+            StringBuilder printed = new StringBuilder();
+            for (Map.Entry<String, List<Double>> user : blockMedians.entrySet()) {
+                double median = measure(uids.get(user.getKey()), roundTrips);
+                user.getValue().add(median);
+                printed.append(String.format(Locale.ROOT, " %.1f", median));
+            }
+            return printed.toString();
+        }
+
+        /** The median round trip, in microseconds, of {@code roundTrips} as user {@code uid}. */
+        private double measure(int uid, int roundTrips) throws IOException {
+            Duration timeout = Duration.ofSeconds(60).plusMillis(20L * (WARM_UP + roundTrips));
+            String printed = ns.execAs(uid, timeout, pinned("/usr/bin/python3", "-I", "-c", script("connect-loop.py"),
+                    "127.0.0.1", Integer.toString(PORT), Integer.toString(roundTrips))).ok().out();
+            return Long.parseLong(printed.strip().split(" ")[0]) / 1000.0;
+        }
+
+        String row(Configuration none, List<String> users) {
+            StringBuilder row = new StringBuilder("| ").append(label).append(" | ")
+                    .append(loadSeconds < 0 ? "" : String.format(Locale.ROOT, "%.1f", loadSeconds)).append(" |");
+            for (String user : users) {
+                List<Double> medians = blockMedians.get(user);
+                double median = median(medians);
+                row.append(String.format(Locale.ROOT, " %.1f (%.1f-%.1f) | %.3f |", median, min(medians), max(medians),
+                        median / median(none.blockMedians.get(user))));
+            }
+            return row.toString();
+        }
+
+        private static void closeQuietly(Netns ns, Throwable cause) {
+            try {
+                ns.close();
+            } catch (RuntimeException | Error e) {
+                cause.addSuppressed(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                Tool.stop(listener);
+            } finally {
+                ns.close();
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    /** {@code -Dbench.cpu}: a CPU number, or {@code none} for no pinning (null). */
+    private static String cpu(String property) {
+        if (property.equals("none")) {
+            return null;
+        }
+        int cpu = Integer.parseInt(property);
+        if (cpu < 0) {
+            throw new IllegalArgumentException("-Dbench.cpu must be a CPU number or none: " + property);
+        }
+        return Integer.toString(cpu);
     }
 
     private static List<String> pinned(String... argv) {
-        List<String> out = new ArrayList<>(PIN);
+        List<String> out = new ArrayList<>(CPU == null ? List.of() : List.of("taskset", "-c", CPU));
         out.addAll(List.of(argv));
         return out;
     }
 
-    private static String row(String label, double load, double[] m, double[] none) {
-        return String.format(Locale.ROOT, "| %s | %s | %.1f (%.1f) | %.2f | %.1f (%.1f) | %.2f |", label,
-                load == 0 ? "" : String.format(Locale.ROOT, "%.1f", load), m[0], m[1], m[0] / none[0], m[2], m[3], m[2] / none[2]);
-    }
-
+    /** Waits (at most 30 seconds) for the listener's READY; stopping the listener ends a read still waiting. */
     private static void awaitReady(Process listener) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
-        String line = reader.readLine();
-        if (!"READY".equals(line)) {
-            throw new IllegalStateException("the listener did not start: " + line);
+        String line;
+        try {
+            line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reader.readLine();
+                } catch (IOException e) {
+                    return "cannot read: " + e.getMessage();
+                }
+            }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the listener", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the listener did not start within 30 seconds", e);
+        }
+        if ("READY".equals(line)) {
+            return;
+        }
+        String err = "";
+        if (line == null && waitForExit(listener)) {
+            err = "; stderr: " + new String(listener.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        throw new IllegalStateException("the listener did not start: " + line + err);
+    }
+
+    private static boolean waitForExit(Process process) {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
