@@ -205,7 +205,7 @@ udp_blocked() {
 echo "1..${v.checks?size}"
 echo "# stockade boundary probe for server "${v.server}
 <#list v.checks as check>
-${check.function} ${check.description}<#list check.args as arg> ${arg}</#list>
+${check.function} ${check.arguments}
 </#list>
 
 <#noparse>

@@ -33,32 +33,32 @@ final class FsChecks {
             String role = roles.getOrDefault(path, "");
             if (access.isDenied()) {
                 hidden.add(path);
-                out.fs("not_readable", "denied " + path + " is not readable", path);
+                out.add("not_readable", "denied " + path + " is not readable", path);
                 continue;
             }
             if (access.allows(FsMode.READ)) {
-                out.fs("readable", role + " " + path + " is readable", path);
+                out.add("readable", role + " " + path + " is readable", path);
             }
             if (access.allows(FsMode.WRITE)) {
-                out.fs("writable", role + " " + path + " is writable", path);
+                out.add("writable", role + " " + path + " is writable", path);
             } else {
                 if (access.allows(FsMode.APPEND)) {
-                    out.fs("appendable", role + " " + path + " can be appended to", path);
+                    out.add("appendable", role + " " + path + " can be appended to", path);
                 }
-                out.fs("not_writable", role + " " + path + " is not writable", path);
+                out.add("not_writable", role + " " + path + " is not writable", path);
             }
             if (access.allows(FsMode.EXECUTE)) {
-                out.fs("executable", role + " " + path + " is executable", path);
+                out.add("executable", role + " " + path + " is executable", path);
             }
         }
         for (String path : SENSITIVE) {
             if (!hidden.contains(path) && !policy.modeOf(path).allows(FsMode.READ)) {
-                out.fs("not_readable", "sensitive " + path + " is not readable", path);
+                out.add("not_readable", "sensitive " + path + " is not readable", path);
             }
         }
-        out.fs("home_ssh_not_readable", "the user's ~/.ssh is not readable");
-        out.fs("environ_only_allowed", "/proc/self/environ holds only declared variables", "/proc/self/environ");
-        out.fs("environ_only_allowed", "/proc/1/environ holds only declared variables", "/proc/1/environ");
+        out.add("home_ssh_not_readable", "the user's ~/.ssh is not readable");
+        out.add("environ_only_allowed", "/proc/self/environ holds only declared variables", "/proc/self/environ");
+        out.add("environ_only_allowed", "/proc/1/environ holds only declared variables", "/proc/1/environ");
     }
 
     /**

@@ -68,7 +68,7 @@ final class NetChecks {
     private static void open(ProbeChecks out, Protocol protocol, Ip address, int port, String why) {
         String name = protocol.name().toLowerCase(Locale.ROOT);
         String text = address.text();
-        out.net(name + "_open", name + " " + text + " port " + port + " is reachable (" + why + ")", text,
+        out.add(name + "_open", name + " " + text + " port " + port + " is reachable (" + why + ")", text,
                 Integer.toString(port));
     }
 
@@ -77,7 +77,7 @@ final class NetChecks {
             return;
         }
         String name = protocol.name().toLowerCase(Locale.ROOT);
-        out.net(name + "_blocked", name + " " + address.text() + " port " + port + " is blocked (" + why + ")",
+        out.add(name + "_blocked", name + " " + address.text() + " port " + port + " is blocked (" + why + ")",
                 address.text(), Integer.toString(port));
     }
 

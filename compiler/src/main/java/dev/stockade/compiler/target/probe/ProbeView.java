@@ -11,13 +11,12 @@ import java.util.List;
 public record ProbeView(List<String> header, String server, List<String> allowedEnv, List<Check> checks) {
 
     /**
-     * One TAP test line.
+     * One TAP test line: a call of a check function.
      *
      * @param function the check function ({@code not_readable}, {@code tcp_blocked}, ...)
-     * @param description the TAP description
-     * @param args the function's arguments after the description
-     * @param network whether {@code --no-network} skips it
+     * @param arguments its arguments, each a shell word, separated by spaces: the TAP description,
+     *     then what the function checks (a path, an address and port, ...)
      */
-    public record Check(String function, String description, List<String> args, boolean network) {
+    public record Check(String function, String arguments) {
     }
 }
