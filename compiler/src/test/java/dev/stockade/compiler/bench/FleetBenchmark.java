@@ -26,10 +26,10 @@ import java.util.Map;
  * ({@link FleetJson}) into plain maps and writes as many files of the same sizes as Stockade wrote.
  * A main, not a test. Arguments: fleet sizes (default 100 1000 10000); properties
  * {@code bench.runs} (measured runs per size and mode, default 3), {@code bench.warmup} (unmeasured
- * runs of each side per size before them, default 1; more approach the JIT's steady state, which a
- * fresh JVM reaches after about four runs of 1,000 servers), {@code bench.warmup.seconds} (after
- * those, more warm-up runs of both sides until this many seconds have passed, default 0: the steady
- * state, for telling slow code from a JIT still compiling it), {@code bench.seed} (42),
+ * runs of each side per size before them, default 1), {@code bench.warmup.seconds} (after those,
+ * more warm-up runs of both sides until this many seconds have passed, default 60: the JIT's steady
+ * state, as a benchmark harness measures it; a fresh JVM compiles for about three runs of 1,000
+ * servers, and 0 measures that young JVM instead), {@code bench.seed} (42),
  * {@code bench.out} (where the table, CSV and plot go, default {@code target/bench}),
  * {@code bench.plot} (the PNG, default {@code bench.out/scaling.png}) and {@code bench.scratch}
  * (where the inputs and outputs are written, default {@code /dev/shm}).
@@ -45,18 +45,19 @@ public final class FleetBenchmark {
         int[] sizes = args.length == 0 ? new int[] {100, 1_000, 10_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int runs = Integer.getInteger("bench.runs", 3);
         int warmup = Math.max(1, Integer.getInteger("bench.warmup", 1));
-        int warmupSeconds = Math.max(0, Integer.getInteger("bench.warmup.seconds", 0));
+        int warmupSeconds = Math.max(0, Integer.getInteger("bench.warmup.seconds", 60));
         long seed = Long.getLong("bench.seed", 42L);
         int cores = Runtime.getRuntime().availableProcessors();
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         Path plot = Path.of(System.getProperty("bench.plot", out.resolve("scaling.png").toString()));
         Files.createDirectories(out);
+        String heapFlag = Measure.keepHeapThroughFullCollections();
         List<String> targets = TargetRegistry.all().stream().map(t -> t.name()).toList();
         List<String> plugin = PluginTime.measure(targets);
         List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, collectors %s, load average %.2f, "
+        report.add(String.format(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, %s, collectors %s, load average %.2f, "
                 + "seed %d, %d warm-up runs%s and %d measured runs per size and mode (median), targets: %s", System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), cores, Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name"), cores, Runtime.getRuntime().maxMemory() >> 20, heapFlag,
                 String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seed, warmup,
                 warmupSeconds > 0 ? " then more for " + warmupSeconds + " s" : "", runs, String.join(", ", targets)));

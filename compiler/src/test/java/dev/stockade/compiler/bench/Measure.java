@@ -1,6 +1,7 @@
 package dev.stockade.compiler.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -22,6 +23,15 @@ import javax.management.openmbean.CompositeData;
  * (what the run kept, with whatever garbage that collection left: the figure to hold against the
  * heap limit), and the collector threads' CPU time, pauses and concurrent work together
  * ({@link CollectorCpu}; part of {@code cpuMs}).
+ *
+ * <p>Each run starts after three full collections, so it neither inherits the previous run's
+ * garbage nor leaves it to the next. A full collection also shrinks the heap to what is live
+ * (G1: from the 200 to 700 MiB a run grew it to about 34 MiB), and the run would then pay to grow
+ * it again, in page faults and in young collections of a small eden, which a build (that never
+ * calls {@code System.gc()}) does not: 280 ms of a 220 ms run of 100 servers, 1.4 s of a 14 s run
+ * of 10,000 (docs/performance.md). So the harness sets the manageable flag
+ * {@code MaxHeapFreeRatio} to 100 before the first run (the heap is never shrunk for being free),
+ * for both sides: {@link #keepHeapThroughFullCollections}.
  */
 record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB, double gcCpuMs) {
 
@@ -31,6 +41,13 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
 
     /** The largest heap after a collection since the last {@link #of}; updated by the collectors' notifications. */
     private static final AtomicLong AFTER_GC = new AtomicLong();
+
+    /** Keeps the heap its size through the full collections before each run (see above); for the report, the flag as set. */
+    static String keepHeapThroughFullCollections() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        vm.setVMOption("MaxHeapFreeRatio", "100");
+        return "MaxHeapFreeRatio " + vm.getVMOption("MaxHeapFreeRatio").getValue();
+    }
 
     static {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
