@@ -80,8 +80,10 @@ final class ServerBuilder extends BuilderBase {
                 }
                 continue;
             }
-            if (!broken(header(stmt)) && once.first(keyword(stmt), stmt)) {
-                statement(stmt, parts);
+            if (!broken(header(stmt))) {
+                // A duplicate is still built, into parts that are dropped: what the parser finds
+                // wrong inside it is reported now, not after the user has removed the other one.
+                statement(stmt, once.first(keyword(stmt), stmt) ? parts : new Parts());
             }
         }
         Span span = span(ctx);

@@ -242,6 +242,10 @@ class ErrorPositionTest {
             rows.add(row(s[0] + ": " + s[1] + " / " + s[2], inBlock(s[0], s[1] + "\n    " + s[2]),
                     at("duplicate-statement", 5, 5, 5 + s[2].length())));
         }
+        rows.add(row("a duplicate block's body is parsed too", inServer("  filesystem { read \"/a\" }\n  filesystem { raed \"/b\" }"),
+                at("duplicate-statement", 4, 3, 27), at("syntax", 4, 16, 20)));
+        rows.add(row("a duplicate inside a duplicate block", inServer("  limits { tasks 1 }\n  limits {\n    tasks 2\n    tasks 3\n  }"),
+                at("duplicate-statement", 4, 3), at("duplicate-statement", 6, 5, 12)));
         rows.add(row("once-only statements of two blocks do not clash",
                 inServer("  limits { tasks 1 }\n  audit { log \"/a\" }\n  filesystem { max-file-size 1MiB }")));
         rows.add(row("repeatable statements repeat", inServer("  filesystem {\n    read \"/a\"\n    read \"/b\"\n  }\n"
