@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
@@ -321,6 +322,17 @@ abstract class BuilderBase {
             sink.error("duplicate-statement", span, "duplicate " + Quote.of(keyword) + " in " + block,
                     "remove one; " + Quote.of(keyword) + " may appear once and was already given at line " + earlier.line());
             return false;
+        }
+
+        /**
+         * What {@code build} makes of the statement when it is the block's first {@code keyword},
+         * else {@code kept}. A duplicate's value is built all the same, after the duplicate is
+         * reported, so what is wrong inside it is reported in the same run; then it is dropped.
+         */
+        <T> T keep(String keyword, ParserRuleContext statement, T kept, Supplier<T> build) {
+            boolean first = first(keyword, statement);
+            T built = build.get();
+            return first ? built : kept;
         }
     }
 }

@@ -38,8 +38,8 @@ final class FilesystemBuilder extends BuilderBase {
                 FsMode mode = Keyword.parse(FsMode.class, grant.fsVerb().getText()).orElseThrow();
                 List<PathValue> paths = grant.string().stream().map(this::path).toList();
                 statements.add(new FsStatement(mode, paths, span(grant)));
-            } else if (stmt instanceof MaxFileSizeStmtContext max && once.first("max-file-size", max)) {
-                maxFileSize = size(max.size());
+            } else if (stmt instanceof MaxFileSizeStmtContext max) {
+                maxFileSize = once.keep("max-file-size", max, maxFileSize, () -> size(max.size()));
             }
         }
         return new Filesystem(statements, maxFileSize, span(ctx));

@@ -57,8 +57,8 @@ final class KubernetesBuilder extends BuilderBase {
                 continue;
             }
             if (stmt instanceof LabelsBlockContext block) {
-                if (block.LBRACE() != null && !broken(block.LBRACE()) && once.first("labels", block)) {
-                    labels.addAll(labels(block));
+                if (block.LBRACE() != null && !broken(block.LBRACE())) {
+                    labels.addAll(once.keep("labels", block, List.of(), () -> labels(block)));
                 }
                 continue;
             }
@@ -68,19 +68,20 @@ final class KubernetesBuilder extends BuilderBase {
                 }
                 continue;
             }
-            if (broken(stmt) || !once.first(stmt.getStart().getText(), stmt)) {
+            if (broken(stmt)) {
                 continue;
             }
+            String keyword = stmt.getStart().getText();
             if (stmt instanceof NamespaceStmtContext s) {
-                namespace = Optional.of(name(s.name(), NameKind.KUBERNETES));
+                namespace = once.keep(keyword, s, namespace, () -> Optional.of(name(s.name(), NameKind.KUBERNETES)));
             } else if (stmt instanceof KubernetesImageStmtContext s) {
-                image = Optional.of(text(s.string(), "image"));
+                image = once.keep(keyword, s, image, () -> Optional.of(text(s.string(), "image")));
             } else if (stmt instanceof ServiceAccountStmtContext s) {
-                serviceAccount = Optional.of(name(s.name(), NameKind.KUBERNETES));
+                serviceAccount = once.keep(keyword, s, serviceAccount, () -> Optional.of(name(s.name(), NameKind.KUBERNETES)));
             } else if (stmt instanceof RunAsUserStmtContext s) {
-                runAsUser = id(count(s.count()), "run-as-user", "uid");
+                runAsUser = once.keep(keyword, s, runAsUser, () -> id(count(s.count()), "run-as-user", "uid"));
             } else if (stmt instanceof RunAsGroupStmtContext s) {
-                runAsGroup = id(count(s.count()), "run-as-group", "gid");
+                runAsGroup = once.keep(keyword, s, runAsGroup, () -> id(count(s.count()), "run-as-group", "gid"));
             }
         }
         return new KubernetesSettings(namespace, image, serviceAccount, labels, runAsUser, runAsGroup, volumes, span(ctx));

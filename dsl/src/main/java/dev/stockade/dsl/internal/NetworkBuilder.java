@@ -54,10 +54,10 @@ final class NetworkBuilder extends BuilderBase {
                 }
             } else if (stmt instanceof NetDenyStmtContext deny) {
                 address(deny.address()).ifPresent(a -> denies.add(new NetDeny(a, span(deny))));
-            } else if (stmt instanceof DnsStmtContext resolver && once.first("dns", resolver)) {
-                dns = address(resolver.address()).map(a -> new Dns(a, span(resolver)));
-            } else if (stmt instanceof LoopbackStmtContext lo && once.first("loopback", lo)) {
-                loopback = ports(lo.ports()).map(p -> new Loopback(p, span(lo)));
+            } else if (stmt instanceof DnsStmtContext resolver) {
+                dns = once.keep("dns", resolver, dns, () -> address(resolver.address()).map(a -> new Dns(a, span(resolver))));
+            } else if (stmt instanceof LoopbackStmtContext lo) {
+                loopback = once.keep("loopback", lo, loopback, () -> ports(lo.ports()).map(p -> new Loopback(p, span(lo))));
             }
         }
         if (statements.isEmpty()) {

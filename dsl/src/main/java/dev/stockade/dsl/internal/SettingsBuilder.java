@@ -57,21 +57,22 @@ final class SettingsBuilder extends BuilderBase {
                 unknown(u.unknownStmt(), "limits");
                 continue;
             }
-            if (broken(stmt) || !once.first(stmt.getStart().getText(), stmt)) {
+            if (broken(stmt)) {
                 continue;
             }
+            String keyword = stmt.getStart().getText();
             if (stmt instanceof TimeoutStmtContext s) {
-                timeout = duration(s.duration());
+                timeout = once.keep(keyword, s, timeout, () -> duration(s.duration()));
             } else if (stmt instanceof RetriesStmtContext s) {
-                retries = count(s.count());
+                retries = once.keep(keyword, s, retries, () -> count(s.count()));
             } else if (stmt instanceof MemoryStmtContext s) {
-                memory = size(s.size());
+                memory = once.keep(keyword, s, memory, () -> size(s.size()));
             } else if (stmt instanceof CpuStmtContext s) {
-                cpu = percent(s.percent());
+                cpu = once.keep(keyword, s, cpu, () -> percent(s.percent()));
             } else if (stmt instanceof TasksStmtContext s) {
-                tasks = count(s.count());
+                tasks = once.keep(keyword, s, tasks, () -> count(s.count()));
             } else if (stmt instanceof OpenFilesStmtContext s) {
-                openFiles = count(s.count());
+                openFiles = once.keep(keyword, s, openFiles, () -> count(s.count()));
             }
         }
         return new Limits(timeout, retries, memory, cpu, tasks, openFiles, span(ctx));
@@ -88,22 +89,25 @@ final class SettingsBuilder extends BuilderBase {
                 unknown(u.unknownStmt(), "audit");
                 continue;
             }
-            if (broken(stmt) || !once.first(stmt.getStart().getText(), stmt)) {
+            if (broken(stmt)) {
                 continue;
             }
+            String keyword = stmt.getStart().getText();
             if (stmt instanceof LogStmtContext s) {
-                log = Optional.of(path(s.string()));
+                log = once.keep(keyword, s, log, () -> Optional.of(path(s.string())));
             } else if (stmt instanceof EventsStmtContext s) {
-                events = Optional.of(new AuditEvents(events(s.name()), span(s)));
+                events = once.keep(keyword, s, events, () -> Optional.of(new AuditEvents(events(s.name()), span(s))));
             } else if (stmt instanceof RotateStmtContext s) {
-                Optional<Size> size = size(s.size());
-                Optional<Count> keep = count(s.count());
-                if (size.isPresent() && keep.isPresent()) {
-                    rotate = Optional.of(new Rotate(size.get(), keep.get(), span(s)));
-                }
+                rotate = once.keep(keyword, s, rotate, () -> rotate(s));
             }
         }
         return new Audit(log, events, rotate, span(ctx));
+    }
+
+    private Optional<Rotate> rotate(RotateStmtContext s) {
+        Optional<Size> size = size(s.size());
+        Optional<Count> keep = count(s.count());
+        return size.isPresent() && keep.isPresent() ? Optional.of(new Rotate(size.get(), keep.get(), span(s))) : Optional.empty();
     }
 
     private List<AuditEventRef> events(List<StockadeParser.NameContext> names) {

@@ -42,10 +42,14 @@ final class TargetSettingsBuilder extends BuilderBase {
             }
             if (stmt instanceof MountStmtContext s) {
                 mounts.add(new Mount(path(s.string(0)), path(s.string(1)), span(s)));
-            } else if (stmt instanceof ComposeImageStmtContext s && once.first("image", s) && exclusive(once, "build", s)) {
-                image = Optional.of(text(s.string(), "image"));
-            } else if (stmt instanceof BuildStmtContext s && once.first("build", s) && exclusive(once, "image", s)) {
-                build = Optional.of(text(s.string(), "build directory"));
+            } else if (stmt instanceof ComposeImageStmtContext s) {
+                boolean use = once.first("image", s) && exclusive(once, "build", s);
+                Optional<Text> built = Optional.of(text(s.string(), "image"));
+                image = use ? built : image;
+            } else if (stmt instanceof BuildStmtContext s) {
+                boolean use = once.first("build", s) && exclusive(once, "image", s);
+                Optional<Text> built = Optional.of(text(s.string(), "build directory"));
+                build = use ? built : build;
             }
         }
         return new ComposeSettings(image, build, mounts, span(ctx));
@@ -68,8 +72,8 @@ final class TargetSettingsBuilder extends BuilderBase {
         for (SystemdStmtContext stmt : ctx.systemdBody().systemdStmt()) {
             if (stmt.unknownStmt() != null) {
                 unknown(stmt.unknownStmt(), "systemd");
-            } else if (!broken(stmt) && once.first("unit-name", stmt)) {
-                unitName = Optional.of(name(stmt.name(), NameKind.UNIT));
+            } else if (!broken(stmt)) {
+                unitName = once.keep("unit-name", stmt, unitName, () -> Optional.of(name(stmt.name(), NameKind.UNIT)));
             }
         }
         return new SystemdSettings(unitName, span(ctx));
@@ -82,8 +86,8 @@ final class TargetSettingsBuilder extends BuilderBase {
         for (MacosStmtContext stmt : ctx.macosBody().macosStmt()) {
             if (stmt.unknownStmt() != null) {
                 unknown(stmt.unknownStmt(), "macos");
-            } else if (!broken(stmt) && once.first("label", stmt)) {
-                label = Optional.of(text(stmt.string(), "label"));
+            } else if (!broken(stmt)) {
+                label = once.keep("label", stmt, label, () -> Optional.of(text(stmt.string(), "label")));
             }
         }
         return new MacosSettings(label, span(ctx));

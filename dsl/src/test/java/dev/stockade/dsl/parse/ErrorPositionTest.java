@@ -246,6 +246,17 @@ class ErrorPositionTest {
                 at("duplicate-statement", 4, 3, 27), at("syntax", 4, 16, 20)));
         rows.add(row("a duplicate inside a duplicate block", inServer("  limits { tasks 1 }\n  limits {\n    tasks 2\n    tasks 3\n  }"),
                 at("duplicate-statement", 4, 3), at("duplicate-statement", 6, 5, 12)));
+        rows.add(row("a duplicate's value is checked too: kubernetes namespace", inBlock("kubernetes", "namespace a\n    namespace My_ns"),
+                at("duplicate-statement", 5, 5, 20), at("name-syntax", 5, 15, 20)));
+        rows.add(row("a duplicate's value is checked too: macos label", inBlock("macos", "label \"a\"\n    label \"b\\t\""),
+                at("duplicate-statement", 5, 5, 16), at("string-control", 5, 11, 16)));
+        rows.add(row("a duplicate's value is checked too: compose build after image", inBlock("compose", "image \"a\"\n    build \"/b\\t\""),
+                at("duplicate-statement", 5, 5, 17), at("string-control", 5, 11, 17)));
+        rows.add(row("a duplicate's value is checked too: audit log", inBlock("audit", "log \"/a\"\n    log \"/b\\t\""),
+                at("duplicate-statement", 5, 5, 15), at("path-syntax", 5, 9, 15)));
+        rows.add(row("a duplicate's value is checked too: kubernetes labels",
+                inServer("  kubernetes {\n    labels { a = \"1\" }\n    labels { b = \"x\\ty\" }\n  }"),
+                at("duplicate-statement", 5, 5), at("string-control", 5, 18, 24)));
         rows.add(row("once-only statements of two blocks do not clash",
                 inServer("  limits { tasks 1 }\n  audit { log \"/a\" }\n  filesystem { max-file-size 1MiB }")));
         rows.add(row("repeatable statements repeat", inServer("  filesystem {\n    read \"/a\"\n    read \"/b\"\n  }\n"
