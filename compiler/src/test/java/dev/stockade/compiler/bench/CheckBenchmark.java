@@ -67,9 +67,9 @@ public final class CheckBenchmark {
         long seed = Long.getLong("bench.seed", 42L);
         int perFile = Integer.getInteger("bench.perFile", 100);
         boolean wide = System.getProperty("bench.shape", "fleet").equals("wide");
-        System.out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, seed %d, %d servers per file, %d runs per size (median)%n",
+        System.out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, %s, seed %d, %d servers per file, %d runs per size (median)%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, seed, perFile, runs);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Measure.HEAP_FLAG, seed, perFile, runs);
         System.out.println("| servers | statements | input MiB | parse ms | resolve ms | rules ms | total ms | total CPU ms"
                 + " | GC ms | peak heap MiB | live heap MiB | diagnostics |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -105,7 +105,7 @@ public final class CheckBenchmark {
     }
 
     private static Run once(List<SourceFile> files) {
-        fullGc();
+        Measure.fullCollections();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -122,7 +122,7 @@ public final class CheckBenchmark {
         mark(wall, cpu, 3);
         long gc = gcMillis() - gcBefore;
         long peak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        fullGc();
+        Measure.fullCollections();
         long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         // Keeps every result reachable until the live heap is measured.
         Reference.reachabilityFence(servers);
@@ -150,12 +150,6 @@ public final class CheckBenchmark {
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    private static void fullGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
     }
 
     private static double ms(double nanos) {

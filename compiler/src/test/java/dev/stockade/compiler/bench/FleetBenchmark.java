@@ -51,7 +51,7 @@ public final class FleetBenchmark {
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         Path plot = Path.of(System.getProperty("bench.plot", out.resolve("scaling.png").toString()));
         Files.createDirectories(out);
-        String heapFlag = Measure.keepHeapThroughFullCollections();
+        String heapFlag = Measure.HEAP_FLAG;
         List<String> targets = TargetRegistry.all().stream().map(t -> t.name()).toList();
         List<String> plugin = PluginTime.measure(targets);
         List<String> report = new ArrayList<>();

@@ -30,8 +30,9 @@ import javax.management.openmbean.CompositeData;
  * it again, in page faults and in young collections of a small eden, which a build (that never
  * calls {@code System.gc()}) does not: 280 ms of a 220 ms run of 100 servers, 1.4 s of a 14 s run
  * of 10,000 (docs/performance.md). So the harness sets the manageable flag
- * {@code MaxHeapFreeRatio} to 100 before the first run (the heap is never shrunk for being free),
- * for both sides: {@link #keepHeapThroughFullCollections}.
+ * {@code MaxHeapFreeRatio} to 100 when it is first used (the heap is never shrunk for being free),
+ * for both sides: {@link #HEAP_FLAG}. {@link #fullCollections} is those collections, for every
+ * benchmark of this package that starts its runs clean.
  */
 record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB, double gcCpuMs) {
 
@@ -42,8 +43,11 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
     /** The largest heap after a collection since the last {@link #of}; updated by the collectors' notifications. */
     private static final AtomicLong AFTER_GC = new AtomicLong();
 
-    /** Keeps the heap its size through the full collections before each run (see above); for the report, the flag as set. */
-    static String keepHeapThroughFullCollections() {
+    /** The flag as set, for a report's first line: set once, when a benchmark first uses this class. */
+    static final String HEAP_FLAG = keepHeapThroughFullCollections();
+
+    /** Keeps the heap its size through the full collections before each run (see above). */
+    private static String keepHeapThroughFullCollections() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         vm.setVMOption("MaxHeapFreeRatio", "100");
         return "MaxHeapFreeRatio " + vm.getVMOption("MaxHeapFreeRatio").getValue();
@@ -68,10 +72,15 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    static Measure of(Runnable run) {
+    /** Three full collections, so that a run starts clean; the heap keeps its size ({@link #HEAP_FLAG}). */
+    static void fullCollections() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
+    }
+
+    static Measure of(Runnable run) {
+        fullCollections();
         List<MemoryPoolMXBean> pools = FleetBenchmark.heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         AFTER_GC.set(0);
