@@ -107,13 +107,36 @@ public final class Stockade {
      * {@link #compile(List, Collection, int)} for fleets too large to hold their output, or their
      * model: every artifact goes to {@code sink} as soon as it is made, from the worker threads (so
      * the sink must be thread-safe, and the order in which it sees artifacts is not fixed; their
-     * bytes are), and each server's model is let go once its artifacts are made. Nothing reaches the
-     * sink when an error blocks. The findings are those {@link #compile(List, Collection, int)} gives.
+     * bytes are), and each server's model is let go once its artifacts are made. The findings are
+     * those {@link #compile(List, Collection, int)} gives.
+     *
+     * <p>With enough files to keep the threads busy, the compile is one pass ({@link SinglePass}):
+     * each file's servers are compiled as soon as they are checked, before the rest of the fleet is.
+     * So when an error blocks ({@link Streamed#hasBlockingErrors()}), artifacts of the files before it
+     * may already have reached the sink, and the caller must drop them (the plugin stages what it
+     * writes, and deletes the staging then). No two artifacts that reach the sink share a path.
      */
     public static Streamed compile(List<SourceFile> files, Collection<String> targetNames, int threads,
             Consumer<Artifact> sink) {
+        return stream(files, targetNames, threads, sink, threads <= 1 || files.size() >= threads * SINGLE_PASS_FILES_PER_THREAD);
+    }
+
+    /**
+     * A streamed compile on several threads goes in one pass from this many files per thread (on
+     * one thread, always): each file is one task then, and with fewer the threads would wait for the
+     * largest (one file of a hundred servers on two threads would take one). Below it, the servers
+     * are spread over the threads in two passes, checked and then compiled.
+     */
+    static final int SINGLE_PASS_FILES_PER_THREAD = 4;
+
+    /** {@link #compile(List, Collection, int, Consumer)}, in one pass or two as {@code singlePass} says (tests). */
+    static Streamed stream(List<SourceFile> files, Collection<String> targetNames, int threads, Consumer<Artifact> sink,
+            boolean singlePass) {
         List<Target> targets = TargetRegistry.select(targetNames);
         try (Fanout fanout = Fanout.of(threads)) {
+            if (singlePass && !files.isEmpty() && SinglePass.applies(targets)) {
+                return SinglePass.run(files, targets, fanout, sink);
+            }
             // The parse result is not kept: from here the servers' contexts are all that hold the
             // model, and each lets its server go once compiled (TargetRunner.stream).
             Parsed parsed = Parsed.of(parse(files, fanout));
@@ -163,8 +186,14 @@ public final class Stockade {
 
     /** Every finding with the waivers applied, not yet in report order. */
     private static List<Diagnostic> waived(Parsed parsed, Findings findings, boolean targetsRan) {
-        List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
-        all.addAll(Waivers.applyDeclared(parsed.waivers(), findings.all(), targetsRan));
+        return waived(parsed.diagnostics(), parsed.waivers(), findings, targetsRan);
+    }
+
+    /** The parse's diagnostics, then the rules' and targets' findings with the servers' waivers applied. */
+    static List<Diagnostic> waived(List<Diagnostic> parsed, List<Waivers.Declared> waivers, Findings findings,
+            boolean targetsRan) {
+        List<Diagnostic> all = new ArrayList<>(parsed);
+        all.addAll(Waivers.applyDeclared(waivers, findings.all(), targetsRan));
         return all;
     }
 }

@@ -28,8 +28,10 @@ public final class Generation {
      * What a compilation gives besides what went to the sink.
      *
      * @param validation the findings (including the targets' approximations) and the verdict
-     * @param blocked true when an error that was not waived stopped the targets: nothing reached
-     *     the sink, and nothing on disk may be judged stale because of it
+     * @param blocked true when an error that was not waived stopped the targets: what reached the
+     *     sink before the error was known (a large fleet is compiled file by file as it is checked,
+     *     see {@link Stockade#compile(List, Collection, int, Consumer)}) must be dropped, and nothing
+     *     on disk may be judged stale because of it
      */
     public record Result(ValidationResult validation, boolean blocked) {
     }
@@ -38,7 +40,9 @@ public final class Generation {
      * Compiles {@code sources} for the named targets (all of them when {@code targets} is empty),
      * on every core, and hands each artifact to {@code sink} as it is made: from the worker threads,
      * in no fixed order (a {@link Comparison} is such a sink). No model or output is kept, so the
-     * memory does not grow with the output. Never throws for bad policy text.
+     * memory does not grow with the output. When the result is {@linkplain Result#blocked() blocked},
+     * the sink may have seen artifacts of servers checked before the error, and must drop them (the
+     * plugin's {@link Staging} is deleted then). Never throws for bad policy text.
      *
      * @throws IllegalArgumentException for an unknown target name, listing the valid ones
      * @throws IOException what the sink threw as an {@link UncheckedIOException}

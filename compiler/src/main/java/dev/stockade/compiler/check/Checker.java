@@ -44,7 +44,7 @@ public final class Checker {
      * policy is dropped once checked. {@link #merge} of the chunks in order, however the servers
      * were cut into them, gives {@link #findings(List)}.
      */
-    static Chunk chunk(List<ServerContext> chunk, boolean release) {
+    public static Chunk chunk(List<ServerContext> chunk, boolean release) {
         List<Rule> rules = RuleRegistry.ALL;
         Chunk found = new Chunk(new ArrayList<>(rules.size()), new ArrayList<>(rules.size()));
         for (int r = 0; r < rules.size(); r++) {
@@ -70,7 +70,7 @@ public final class Checker {
      * The chunks' findings rule by rule, each rule's in chunk order, with every fleet rule
      * comparing the summaries of all {@code servers} (the chunks' servers, in order) on this thread.
      */
-    static Findings merge(List<ServerContext> servers, List<Chunk> byChunk) {
+    public static Findings merge(List<ServerContext> servers, List<Chunk> byChunk) {
         List<Rule> rules = RuleRegistry.ALL;
         Findings findings = new Findings();
         for (int r = 0; r < rules.size(); r++) {
@@ -89,7 +89,14 @@ public final class Checker {
     }
 
     /** One chunk's findings per rule, and its servers' summaries per fleet rule, in rule order. */
-    record Chunk(List<Findings> findings, List<List<Object>> summaries) {
+    public record Chunk(List<Findings> findings, List<List<Object>> summaries) {
+
+        /** The server rules' findings of this chunk, rule by rule (the fleet rules' come only with {@link #merge}). */
+        public List<Findings.Owned> serverFindings() {
+            List<Findings.Owned> all = new ArrayList<>();
+            findings.forEach(rule -> all.addAll(rule.all()));
+            return all;
+        }
     }
 
     @SuppressWarnings("unchecked")

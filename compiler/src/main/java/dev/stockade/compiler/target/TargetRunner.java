@@ -52,20 +52,66 @@ public final class TargetRunner {
 
     private static void run(List<Target> targets, List<ServerContext> servers, Findings findings, Fanout fanout,
             Consumer<Artifact> sink, boolean ordered, boolean release) {
-        boolean retire = !ordered && targets.stream().allMatch(t -> perServer(t) || t instanceof FleetTarget<?>);
-        List<List<Part>> byChunk = fanout.chunks(servers,
-                chunk -> compile(targets, chunk, ordered ? null : sink, release, retire));
+        boolean retire = !ordered && serverByServer(targets);
+        List<Compiled> byChunk = fanout.chunks(servers,
+                chunk -> new Compiled(compile(targets, chunk, ordered ? null : sink, release, retire)));
+        finish(targets, servers, byChunk, findings, fanout, sink);
+    }
+
+    /**
+     * Whether every target compiles server by server ({@link ServerTarget}s that keep the per-server
+     * loop, and {@link FleetTarget}s), so that {@link #compile(List, List, Consumer)} can run on any
+     * run of servers as soon as they are checked.
+     */
+    public static boolean serverByServer(List<Target> targets) {
+        return targets.stream().allMatch(t -> perServer(t) || t instanceof FleetTarget<?>);
+    }
+
+    /**
+     * What the targets made of one run of servers, apart from the artifacts that went to the sink:
+     * their findings and the fleet targets' parts, until {@link #finish} merges them in order.
+     */
+    public static final class Compiled {
+        private final List<Part> parts;
+
+        private Compiled(List<Part> parts) {
+            this.parts = parts;
+        }
+    }
+
+    /**
+     * Every target over {@code chunk}, a run of consecutive servers, server by server: the artifacts
+     * go to {@code sink} from this thread, and each server is {@linkplain ServerContext#retire()
+     * retired} once every target has seen it. For targets that are all {@link #serverByServer}. {@link
+     * #finish} of the chunks in order, however the servers were cut into them, gives what {@link
+     * #stream} gives.
+     */
+    public static Compiled compile(List<Target> targets, List<ServerContext> chunk, Consumer<Artifact> sink) {
+        if (!serverByServer(targets)) {
+            throw new IllegalArgumentException("a target compiles the whole list: " + targets);
+        }
+        return new Compiled(compile(targets, chunk, sink, true, true));
+    }
+
+    /**
+     * The chunks' findings added to {@code findings} target by target, chunk by chunk; their
+     * collected artifacts to {@code sink}; then each fleet target's merge of its parts (and any
+     * target that runs on the whole list), on this thread.
+     */
+    public static void finish(List<Target> targets, List<ServerContext> servers, List<Compiled> byChunk, Findings findings,
+            Fanout fanout, Consumer<Artifact> sink) {
         for (int t = 0; t < targets.size(); t++) {
             Target target = targets.get(t);
-            if (byChunk.get(0).get(t) == null) {
+            if (byChunk.get(0).parts.get(t) == null) {
                 target.compile(servers, new TargetReport(findings)).forEach(sink);
                 continue;
             }
             List<Object> parts = new ArrayList<>(target instanceof FleetTarget<?> ? servers.size() : 0);
-            for (List<Part> chunk : byChunk) {
-                chunk.get(t).artifacts().forEach(sink);
-                findings.addAll(chunk.get(t).findings());
-                parts.addAll(chunk.get(t).parts());
+            for (Compiled chunk : byChunk) {
+                Part part = chunk.parts.get(t);
+                part.artifacts().forEach(sink);
+                findings.addAll(part.findings());
+                parts.addAll(part.parts());
             }
             if (target instanceof FleetTarget<?> fleet) {
                 merge(fleet, servers, parts, new TargetReport(findings), fanout).forEach(sink);

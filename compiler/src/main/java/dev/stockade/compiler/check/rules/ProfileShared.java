@@ -3,7 +3,6 @@ package dev.stockade.compiler.check.rules;
 import dev.stockade.compiler.check.FleetRule;
 import dev.stockade.compiler.check.Findings;
 import dev.stockade.compiler.check.ServerContext;
-import dev.stockade.compiler.effective.Access;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.FsEntry;
 import dev.stockade.compiler.effective.NetGrant;
@@ -28,8 +27,8 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
     }
 
     /**
-     * The server's profile (see {@link #profile}): it shares the effective policy's network grants,
-     * which stay alive only until the fleet is compared.
+     * The server's profile (see {@link #profile}), kept as its digest: the fleet's summaries are held
+     * until the fleet is compared, and in a streamed compile that is the whole compile.
      */
     @Override
     public Profile summary(ServerContext server) {
@@ -48,21 +47,20 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
     }
 
     /**
-     * The written grants' meaning: the access of every path a statement names (in the trie's
-     * order) and the effective network grants. Both are canonical values, so equal profiles
-     * mean equal grants, whatever statements wrote them. {@code name} is where the server's name
-     * is written, for the finding: like every span it takes no part in equality, and with it the
-     * fleet-wide comparison never reads a server's model.
+     * The written grants' meaning, as a SHA-256 of their canonical form ({@link ProfileDigest}): the
+     * access of every path a statement names (in the trie's order) and the effective network grants.
+     * Both are canonical values, so equal profiles mean equal grants, whatever statements wrote them,
+     * and equal digests mean equal profiles (a collision of SHA-256 aside). {@code name} is where the
+     * server's name is written, for the finding: like every span it takes no part in equality, and
+     * with it the fleet-wide comparison never reads a server's model. An empty profile (the server
+     * grants nothing itself) has no digest.
      */
-    public record Profile(List<PathAccess> fs, List<NetGrant> net, Span name) {
+    public record Profile(ProfileDigest digest, Span name) {
 
         /** True when the server grants nothing itself. */
         boolean isEmpty() {
-            return fs.isEmpty() && net.isEmpty();
+            return digest == null;
         }
-    }
-
-    public record PathAccess(String path, Access access) {
     }
 
     static Profile profile(EffectivePolicy effective, Span name) {
@@ -72,12 +70,13 @@ public final class ProfileShared implements FleetRule<ProfileShared.Profile> {
                 written.add(effective.fs().rules().get(i).path());
             }
         }
-        List<PathAccess> fs = new ArrayList<>();
+        List<FsEntry> fs = new ArrayList<>();
         for (FsEntry entry : effective.fs().entries()) {
             if (written.contains(entry.path())) {
-                fs.add(new PathAccess(entry.path(), entry.access()));
+                fs.add(entry);
             }
         }
-        return new Profile(fs, effective.network().effective(), name);
+        List<NetGrant> net = effective.network().effective();
+        return new Profile(fs.isEmpty() && net.isEmpty() ? null : ProfileDigest.of(fs, net), name);
     }
 }
