@@ -6,7 +6,6 @@ import dev.stockade.dsl.model.PolicyFile;
 import dev.stockade.dsl.source.SourceFile;
 import dev.stockade.dsl.source.Span;
 import java.util.Optional;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
@@ -25,7 +24,7 @@ public final class FileParser {
     /** The file's model, or empty when the file was abandoned after too many syntax errors. */
     public static Optional<PolicyFile> parse(SourceFile source, Sink sink) {
         long[] malformed = malformed(source, sink);
-        StockadeLexer lexer = new StockadeLexer(CharStreams.fromString(source.text(), source.path()));
+        StockadeLexer lexer = new StockadeLexer(PieceCharStream.of(source));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         StockadeParser parser = new StockadeParser(tokens);

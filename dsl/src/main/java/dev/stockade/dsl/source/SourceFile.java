@@ -122,6 +122,19 @@ public final class SourceFile {
         return pieces.length == 1 ? pieces[0] : String.join("", pieces);
     }
 
+    /**
+     * The text as its pieces, in order ({@link #text()} is their concatenation): for a reader that
+     * goes through a large file without making one string of it.
+     */
+    public List<String> pieces() {
+        return List.of(pieces);
+    }
+
+    /** The number of UTF-16 characters in the text. */
+    public int length() {
+        return length;
+    }
+
     /** Whether the file has no text at all. */
     public boolean isEmpty() {
         return length == 0;
