@@ -27,7 +27,11 @@ class GenerateAndCheckMojoTest {
     }
 
     private void policy(String text) throws IOException {
-        Path file = project.resolve("src/main/stockade/a.stockade");
+        policy("a.stockade", text);
+    }
+
+    private void policy(String name, String text) throws IOException {
+        Path file = project.resolve("src/main/stockade/" + name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }
@@ -44,6 +48,31 @@ class GenerateAndCheckMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Stockade cannot generate: errors that are not waived stop the compilation");
         assertThat(project.resolve("isolation/systemd/s.service")).isRegularFile();
+    }
+
+    /**
+     * With four files per core the compile goes in one pass, and the files before the broken one are
+     * compiled (and their changes staged) before it is reached: the failed build still leaves the
+     * output as it was and nothing staged.
+     */
+    @Test
+    void anErrorInTheLastOfManyFilesLeavesTheOutputAsItWasWithNothingStaged() throws Exception {
+        int files = Runtime.getRuntime().availableProcessors() * 4 + 1;
+        for (int i = 0; i < files; i++) {
+            policy("f" + (100 + i) + ".stockade", VALID.replace("server s {", "server s" + i + " {"));
+        }
+        configure(new GenerateMojo()).execute();
+        byte[] before = Files.readAllBytes(project.resolve("isolation/systemd/s0.service"));
+        policy("f100.stockade", VALID.replace("server s {", "server s0 {").replace("/usr/bin/node", "/usr/local/bin/node"));
+        policy("f" + (100 + files - 1) + ".stockade", "stockade 1\nserver broken {\n");
+        GenerateMojo generate = configure(new GenerateMojo());
+        generate.failOn = "never";
+
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Stockade cannot generate: errors that are not waived stop the compilation");
+        assertThat(project.resolve("isolation/systemd/s0.service")).hasBinaryContent(before);
+        assertThat(project.resolve("isolation/.stockade-staging")).doesNotExist();
     }
 
     @Test
