@@ -18,22 +18,18 @@ import org.antlr.v4.runtime.misc.Interval;
  */
 final class PieceCharStream implements CharStream {
 
-    private final String name;
+    private final SourceFile source;
     private final String[] pieces;
-    private final int[] starts;
     private final int size;
     private int index;
-    /** The piece that holds {@code index}, kept as the lexer moves forward. */
+    /** The piece that holds {@code index}, and where it starts: kept as the lexer moves forward. */
     private int piece;
+    private int pieceStart;
 
-    private PieceCharStream(String name, List<String> pieces, int size) {
-        this.name = name;
-        this.pieces = pieces.toArray(new String[0]);
-        this.starts = new int[this.pieces.length];
-        for (int i = 1; i < this.pieces.length; i++) {
-            starts[i] = starts[i - 1] + this.pieces[i - 1].length();
-        }
-        this.size = size;
+    private PieceCharStream(SourceFile source) {
+        this.source = source;
+        this.pieces = source.pieces().toArray(new String[0]);
+        this.size = source.length();
     }
 
     /** The file's text as ANTLR's input. */
@@ -46,7 +42,7 @@ final class PieceCharStream implements CharStream {
                 }
             }
         }
-        return new PieceCharStream(source.path(), pieces, source.length());
+        return new PieceCharStream(source);
     }
 
     @Override
@@ -70,25 +66,11 @@ final class PieceCharStream implements CharStream {
     }
 
     private char charAt(int at) {
-        if (at < starts[piece] || at - starts[piece] >= pieces[piece].length()) {
-            piece = pieceOf(at);
+        if (at < pieceStart || at - pieceStart >= pieces[piece].length()) {
+            piece = source.pieceOf(at);
+            pieceStart = source.pieceStart(piece);
         }
-        return pieces[piece].charAt(at - starts[piece]);
-    }
-
-    /** The index of the piece that holds {@code at}, a valid offset. */
-    private int pieceOf(int at) {
-        int low = 0;
-        int high = starts.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (starts[mid] <= at) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        return pieces[piece].charAt(at - pieceStart);
     }
 
     @Override
@@ -98,16 +80,15 @@ final class PieceCharStream implements CharStream {
         if (stop < start) {
             return "";
         }
-        int first = pieceOf(start);
-        int base = starts[first];
+        int first = source.pieceOf(start);
+        int base = source.pieceStart(first);
         if (stop - base < pieces[first].length()) {
             return pieces[first].substring(start - base, stop - base + 1);
         }
         StringBuilder text = new StringBuilder(stop - start + 1);
-        for (int p = first; p < pieces.length && starts[p] <= stop; p++) {
-            int from = Math.max(start, starts[p]) - starts[p];
-            int to = Math.min(stop + 1, starts[p] + pieces[p].length()) - starts[p];
-            text.append(pieces[p], from, to);
+        for (int p = first; p < pieces.length && source.pieceStart(p) <= stop; p++) {
+            int at = source.pieceStart(p);
+            text.append(pieces[p], Math.max(start, at) - at, Math.min(stop + 1, at + pieces[p].length()) - at);
         }
         return text.toString();
     }
@@ -139,7 +120,7 @@ final class PieceCharStream implements CharStream {
 
     @Override
     public String getSourceName() {
-        return name == null || name.isEmpty() ? IntStream.UNKNOWN_SOURCE_NAME : name;
+        return source.path() == null || source.path().isEmpty() ? IntStream.UNKNOWN_SOURCE_NAME : source.path();
     }
 
     @Override

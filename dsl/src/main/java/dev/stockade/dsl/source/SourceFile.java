@@ -140,9 +140,14 @@ public final class SourceFile {
         return length == 0;
     }
 
-    /** The piece that holds {@code offset} (the last one for the end of the text). */
-    private int pieceOf(int offset) {
+    /** The index in {@link #pieces()} of the piece that holds {@code offset} (the last one for the end of the text). */
+    public int pieceOf(int offset) {
         return lastAtOrBefore(pieceStarts, offset);
+    }
+
+    /** The offset in {@link #text()} at which the piece {@code piece} of {@link #pieces()} starts. */
+    public int pieceStart(int piece) {
+        return pieceStarts[piece];
     }
 
     /** The index of the last of the ascending {@code starts} (the first is 0) that is at most {@code offset}. */

@@ -17,9 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * A SHA-256 of a {@code profile-shared} profile's canonical form: 32 bytes a server instead of its
- * path accesses and network grants, which a fleet's summaries would otherwise hold until the fleet is
- * compared (at 10,000 servers, about 130 MB of addresses and ranges; docs/performance.md). The form
+ * A SHA-256 of a {@code profile-shared} profile's canonical form: one 32-byte digest a server
+ * instead of its path accesses and network grants, which a fleet's summaries would otherwise hold
+ * until the fleet is compared (at 10,000 servers, about 130 MB of addresses and ranges; docs/performance.md). The form
  * is unambiguous: every list is preceded by its length and every string by its length in bytes, so
  * different profiles give different input, and equal profiles (canonical values) the same.
  */
