@@ -2,16 +2,17 @@ package dev.stockade.compiler.target;
 
 import freemarker.template.ObjectWrapper;
 import freemarker.template.SimpleNumber;
-import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.RandomAccess;
@@ -48,13 +49,13 @@ final class ViewWrapper implements ObjectWrapper {
             return null;
         }
         if (value instanceof String string) {
-            return new SimpleScalar(string);
+            return new Scalar(string);
         }
         if (value instanceof Record record) {
             return new RecordModel(record, SHAPES.get(record.getClass()));
         }
         if (value instanceof List<?> list) {
-            return new ListModel(list instanceof RandomAccess ? list : List.copyOf(list));
+            return list(list, null);
         }
         if (value instanceof Boolean bool) {
             return bool ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
@@ -64,6 +65,11 @@ final class ViewWrapper implements ObjectWrapper {
         }
         throw new TemplateModelException("a view holds a " + value.getClass().getName()
                 + ", which templates cannot show (records, lists, strings, ints, longs and booleans only)");
+    }
+
+    /** A list as a sequence; {@code elements}, if known, is the shape of every element (a record class is final). */
+    private static ListModel list(List<?> list, Shape elements) {
+        return new ListModel(list instanceof RandomAccess ? list : List.copyOf(list), elements);
     }
 
     /** The root of a render: {@code v}, the view. */
@@ -95,6 +101,15 @@ final class ViewWrapper implements ObjectWrapper {
         private final String[] names;
         private final MethodHandle[] accessors;
         private final Function<?, ?>[] readers;
+        /**
+         * Per component, what its values are known to be from its declared type: a record class
+         * (records are final) or a {@code List} of one. Their shapes are found on first use, not
+         * here, since a view may hold itself. A template reads a component once per element it
+         * lays out, and the shape saves the look-up by class each time.
+         */
+        private final Class<?>[] records;
+        private final Class<?>[] listsOf;
+        private final Shape[] shapes;
 
         Shape(Class<?> type) {
             this.type = type;
@@ -102,8 +117,19 @@ final class ViewWrapper implements ObjectWrapper {
             names = new String[components.length];
             accessors = new MethodHandle[components.length];
             readers = new Function<?, ?>[components.length];
+            records = new Class<?>[components.length];
+            listsOf = new Class<?>[components.length];
+            shapes = new Shape[components.length];
             for (int i = 0; i < components.length; i++) {
                 names[i] = components[i].getName();
+                Class<?> declared = components[i].getType();
+                if (declared.isRecord()) {
+                    records[i] = declared;
+                } else if (declared == List.class
+                        && components[i].getGenericType() instanceof ParameterizedType generic
+                        && generic.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+                    listsOf[i] = element;
+                }
                 try {
                     accessors[i] = MethodHandles.publicLookup().unreflect(components[i].getAccessor());
                 } catch (IllegalAccessException e) {
@@ -120,6 +146,21 @@ final class ViewWrapper implements ObjectWrapper {
                 }
             }
             return -1;
+        }
+
+        /** Component {@code index} of {@code record}, wrapped. */
+        TemplateModel model(int index, Record record) throws TemplateModelException {
+            Object value = read(index, record);
+            if (value == null || (records[index] == null && listsOf[index] == null)) {
+                return INSTANCE.wrap(value);
+            }
+            Shape shape = shapes[index];
+            if (shape == null) {
+                // Racy like the readers: the shapes come from one ClassValue, so any thread's will do.
+                shape = SHAPES.get(records[index] != null ? records[index] : listsOf[index]);
+                shapes[index] = shape;
+            }
+            return records[index] != null ? new RecordModel((Record) value, shape) : list((List<?>) value, shape);
         }
 
         @SuppressWarnings("unchecked")
@@ -164,7 +205,7 @@ final class ViewWrapper implements ObjectWrapper {
             if (index < 0) {
                 throw new TemplateModelException(record.getClass().getName() + " has no component " + key);
             }
-            return INSTANCE.wrap(shape.read(index, record));
+            return shape.model(index, record);
         }
 
         @Override
@@ -173,17 +214,42 @@ final class ViewWrapper implements ObjectWrapper {
         }
     }
 
+    /**
+     * A string. FreeMarker's {@code SimpleScalar} would do, but every {@code ${...}} asks its model
+     * whether it is a number, a date, markup and then a string, and each answer scans the class's
+     * interfaces: this class has one.
+     */
+    private static final class Scalar implements TemplateScalarModel {
+        private final String value;
+
+        Scalar(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String getAsString() {
+            return value;
+        }
+    }
+
     /** A random-access list, its elements wrapped as they are read. */
     private static final class ListModel implements TemplateSequenceModel {
         private final List<?> list;
+        /** The shape of every element, when the list's declared type says it; else null. */
+        private final Shape elements;
 
-        ListModel(List<?> list) {
+        ListModel(List<?> list, Shape elements) {
             this.list = list;
+            this.elements = elements;
         }
 
         @Override
         public TemplateModel get(int index) throws TemplateModelException {
-            return index >= 0 && index < list.size() ? INSTANCE.wrap(list.get(index)) : null;
+            if (index < 0 || index >= list.size()) {
+                return null;
+            }
+            Object element = list.get(index);
+            return elements != null && element != null ? new RecordModel((Record) element, elements) : INSTANCE.wrap(element);
         }
 
         @Override

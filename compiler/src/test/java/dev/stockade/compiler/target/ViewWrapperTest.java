@@ -16,6 +16,7 @@ import freemarker.template.TemplateSequenceModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ class ViewWrapperTest {
     public record Holder(Object value) {
     }
 
+    /** Components whose type names a record, or a list of one, or neither exactly. */
+    public record Nested(Item item, Item none, List<Item> items, List<? extends Item> wild, Collection<Item> collection) {
+    }
+
     private static final View VIEW = new View("web", 17_179_869_184L, true, null,
             List.of(new Item("a", 443), new Item("b", 8080)), new LinkedList<>(List.of("x", "y")));
 
@@ -68,6 +73,21 @@ class ViewWrapperTest {
         assertThat(items.get(2)).isNull();
         TemplateSequenceModel words = (TemplateSequenceModel) view.get("words");
         assertThat(((TemplateScalarModel) words.get(1)).getAsString()).isEqualTo("y");
+    }
+
+    @Test
+    void wrapsRecordsKnownByTheirDeclaredTypeAsAnyOther() throws TemplateModelException {
+        List<Item> items = List.of(new Item("a", 1), new Item("b", 2));
+        TemplateHashModel nested = wrap(new Nested(new Item("c", 3), null, items, items, new ArrayList<>(items)));
+
+        assertThat(((TemplateScalarModel) ((TemplateHashModel) nested.get("item")).get("name")).getAsString()).isEqualTo("c");
+        assertThat(nested.get("none")).isNull();
+        for (String list : List.of("items", "wild", "collection")) {
+            TemplateSequenceModel sequence = (TemplateSequenceModel) nested.get(list);
+            assertThat(((TemplateNumberModel) ((TemplateHashModel) sequence.get(1)).get("port")).getAsNumber()).isEqualTo(2);
+            assertThatThrownBy(() -> ((TemplateHashModel) sequence.get(0)).get("secret"))
+                    .isInstanceOf(TemplateModelException.class).hasMessageContaining(Item.class.getName());
+        }
     }
 
     @Test
