@@ -19,6 +19,11 @@ public final class AddressSet {
     // INVARIANT: both lists are canonical (see Intervals) and hold only their own family.
     private final List<IpRange> v4;
     private final List<IpRange> v6;
+    /**
+     * {@link #toPrefixes()}, once asked: the probe, systemd, macOS and compose each lower the same
+     * effective grants. Racy on purpose: an immutable list, and any thread's equals another's.
+     */
+    private List<Cidr> prefixes;
 
     private AddressSet(List<IpRange> v4, List<IpRange> v6) {
         this.v4 = v4;
@@ -102,9 +107,14 @@ public final class AddressSet {
      * IPv4 first, each family in address order; a range of n addresses needs at most 2·log2(n).
      */
     public List<Cidr> toPrefixes() {
-        List<Cidr> out = new ArrayList<>(Intervals.toPrefixes(v4));
-        out.addAll(Intervals.toPrefixes(v6));
-        return List.copyOf(out);
+        List<Cidr> known = prefixes;
+        if (known == null) {
+            List<Cidr> out = new ArrayList<>(Intervals.toPrefixes(v4));
+            out.addAll(Intervals.toPrefixes(v6));
+            known = List.copyOf(out);
+            prefixes = known;
+        }
+        return known;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.stockade.compiler.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -22,7 +23,9 @@ import javax.management.openmbean.CompositeData;
  * pauses they report through their MXBeans) and the largest heap in use just after a collection
  * (what the run kept, with whatever garbage that collection left: the figure to hold against the
  * heap limit), and the collector threads' CPU time, pauses and concurrent work together
- * ({@link CollectorCpu}; part of {@code cpuMs}).
+ * ({@link CollectorCpu}; part of {@code cpuMs}), and the JIT compilers' time (their own total, from
+ * the {@code CompilationMXBean}; also part of {@code cpuMs}, and near zero once the runs are
+ * in the steady state the warm-up is for).
  *
  * <p>Each run starts after three full collections, so it neither inherits the previous run's
  * garbage nor leaves it to the next. A full collection also shrinks the heap to what is live
@@ -34,10 +37,10 @@ import javax.management.openmbean.CompositeData;
  * for both sides: {@link #HEAP_FLAG}. {@link #fullCollections} is those collections, for every
  * benchmark of this package that starts its runs clean.
  */
-record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB, double gcCpuMs) {
+record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double afterGcMiB, double gcCpuMs, double jitMs) {
 
     Measure(double wallMs, double cpuMs, double peakMiB) {
-        this(wallMs, cpuMs, peakMiB, 0, 0, 0);
+        this(wallMs, cpuMs, peakMiB, 0, 0, 0, 0);
     }
 
     /** The largest heap after a collection since the last {@link #of}; updated by the collectors' notifications. */
@@ -69,6 +72,8 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         }
     }
 
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -86,11 +91,13 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         AFTER_GC.set(0);
         long gc = collectorMs();
         long gcCpu = CollectorCpu.nanos();
+        long jit = JIT.getTotalCompilationTime();
         long cpu = OS.getProcessCpuTime();
         long wall = System.nanoTime();
         run.run();
         long wallEnd = System.nanoTime();
         long cpuEnd = OS.getProcessCpuTime();
+        long jitEnd = JIT.getTotalCompilationTime();
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long gcEnd = collectorMs();
         long gcCpuEnd = CollectorCpu.nanos();
@@ -101,7 +108,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
             Thread.currentThread().interrupt();
         }
         return new Measure((wallEnd - wall) / 1e6, (cpuEnd - cpu) / 1e6, peak / 1048576.0, gcEnd - gc,
-                AFTER_GC.get() / 1048576.0, gcCpu < 0 ? Double.NaN : (gcCpuEnd - gcCpu) / 1e6);
+                AFTER_GC.get() / 1048576.0, gcCpu < 0 ? Double.NaN : (gcCpuEnd - gcCpu) / 1e6, jitEnd - jit);
     }
 
     private static long collectorMs() {
@@ -116,24 +123,24 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
 
     /** The medians of one fleet size and thread count, with the baseline's of the same size. */
     record Row(int servers, int threads, double wallMs, double cpuMs, double peakMiB, double baseWallMs, double baseCpuMs,
-            double basePeakMiB, double gcMs, double afterGcMiB, double gcCpuMs) {
+            double basePeakMiB, double gcMs, double afterGcMiB, double gcCpuMs, double jitMs) {
 
         static Row of(int servers, int threads, List<Measure> runs, List<Measure> baseline) {
             return new Row(servers, threads, median(runs, Measure::wallMs), median(runs, Measure::cpuMs),
                     median(runs, Measure::peakMiB), median(baseline, Measure::wallMs), median(baseline, Measure::cpuMs),
                     median(baseline, Measure::peakMiB), median(runs, Measure::gcMs), median(runs, Measure::afterGcMiB),
-                    median(runs, Measure::gcCpuMs));
+                    median(runs, Measure::gcCpuMs), median(runs, Measure::jitMs));
         }
     }
 
     static List<String> csv(List<Row> rows) {
         List<String> out = new ArrayList<>();
         out.add("servers,threads,wall_ms,cpu_ms,peak_heap_mib,baseline_wall_ms,baseline_cpu_ms,baseline_peak_heap_mib,gc_ms,"
-                + "heap_after_gc_mib,gc_cpu_ms");
+                + "heap_after_gc_mib,gc_cpu_ms,jit_ms");
         for (Row r : rows) {
-            out.add(String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", r.servers(), r.threads(),
+            out.add(String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", r.servers(), r.threads(),
                     r.wallMs(), r.cpuMs(), r.peakMiB(), r.baseWallMs(), r.baseCpuMs(), r.basePeakMiB(), r.gcMs(),
-                    r.afterGcMiB(), r.gcCpuMs()));
+                    r.afterGcMiB(), r.gcCpuMs(), r.jitMs()));
         }
         return out;
     }

@@ -38,7 +38,8 @@ final class ScalingPlot {
                 .map(f -> new Measure.Row(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
                         Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
                         Double.parseDouble(f[6]), Double.parseDouble(f[7]), f.length > 8 ? Double.parseDouble(f[8]) : 0,
-                        f.length > 9 ? Double.parseDouble(f[9]) : 0, f.length > 10 ? Double.parseDouble(f[10]) : 0))
+                        f.length > 9 ? Double.parseDouble(f[9]) : 0, f.length > 10 ? Double.parseDouble(f[10]) : 0,
+                        f.length > 11 ? Double.parseDouble(f[11]) : 0))
                 .toList();
         write(rows, Path.of(args[1]));
     }

@@ -1,5 +1,7 @@
 package dev.stockade.compiler.target.macos;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,13 +28,27 @@ final class MacPaths {
         return path;
     }
 
-    /** Every proper ancestor of each path, {@code /} included, sorted; with the links into /private used. */
-    static Set<String> ancestors(Iterable<String> paths) {
+    /**
+     * Every proper ancestor of each path, {@code /} included, sorted; with the links into /private
+     * used. The paths are taken in order, so those under one directory come together, and a
+     * directory the previous path already went through is not added again.
+     */
+    static Set<String> ancestors(Collection<String> paths) {
+        List<String> sorted = new ArrayList<>(paths);
+        sorted.sort(null);
         Set<String> out = new TreeSet<>();
-        for (String path : paths) {
-            out.add("/");
+        out.add("/");
+        String previous = "";
+        for (String path : sorted) {
+            int shared = 0;
+            while (shared < previous.length() && shared < path.length() && previous.charAt(shared) == path.charAt(shared)) {
+                shared++;
+            }
+            // path's ancestor ending before `slash` is previous's too exactly when they agree past it.
             for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                out.add(path.substring(0, slash));
+                if (slash >= shared) {
+                    out.add(path.substring(0, slash));
+                }
             }
             if (path.startsWith(PRIVATE + "/")) {
                 String linked = path.substring(PRIVATE.length());
@@ -42,6 +58,7 @@ final class MacPaths {
                     }
                 }
             }
+            previous = path;
         }
         return out;
     }
