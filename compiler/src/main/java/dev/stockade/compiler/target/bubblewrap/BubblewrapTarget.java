@@ -3,22 +3,19 @@ package dev.stockade.compiler.target.bubblewrap;
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.SecretNames;
 import dev.stockade.compiler.target.Header;
 import dev.stockade.compiler.target.ServerTarget;
 import dev.stockade.compiler.target.TargetReport;
 import dev.stockade.compiler.target.Templates;
 import dev.stockade.compiler.target.escape.ShellEscape;
 import dev.stockade.dsl.model.Command;
-import dev.stockade.dsl.model.EnvStatement;
 import dev.stockade.dsl.model.Limits;
-import dev.stockade.dsl.model.Name;
 import dev.stockade.dsl.model.Secrets;
 import dev.stockade.dsl.model.Server;
 import dev.stockade.dsl.model.Size;
 import dev.stockade.dsl.model.Text;
 import dev.stockade.dsl.model.Vault;
-import dev.stockade.dsl.model.VaultField;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,22 +51,11 @@ public final class BubblewrapTarget implements ServerTarget {
                 ShellEscape.word(policy.identity().group()), !policy.networkNone(),
                 SystemPaths.TOP_LEVEL.stream().map(ShellEscape::word).toList(),
                 SystemPaths.files(policy).stream().map(ShellEscape::word).toList(), Mounts.of(server, report),
-                secretNames(model).stream().map(ShellEscape::word).toList(), fileSizeBlocks(server, report),
+                SecretNames.of(server).stream().map(ShellEscape::word).toList(), fileSizeBlocks(server, report),
                 model.limits().flatMap(Limits::openFiles).map(c -> c.value()).orElse(-1L),
                 ShellEscape.word(policy.code().workdir().orElse("/")), words);
         return List.of(Artifact.program("bubblewrap/" + server.name() + ".sh",
                 Templates.render("bubblewrap/launcher.sh.ftl", view)));
-    }
-
-    /** The names the sandbox inherits: {@code env} names and the variables of {@code vault} fields. */
-    static List<String> secretNames(Server server) {
-        List<String> names = new ArrayList<>();
-        server.secrets().ifPresent(secrets -> {
-            secrets.env().stream().map(EnvStatement::names).flatMap(List::stream).map(Name::value).forEach(names::add);
-            secrets.vaults().stream().map(Vault::fields).flatMap(List::stream).map(VaultField::env).map(Name::value)
-                    .forEach(names::add);
-        });
-        return names.stream().distinct().toList();
     }
 
     private static void reportNetwork(ServerContext server, TargetReport report) {

@@ -2,6 +2,7 @@ package dev.stockade.compiler.target.compose;
 
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.target.TargetReport;
+import dev.stockade.compiler.target.SecretNames;
 import dev.stockade.compiler.target.Templates;
 import dev.stockade.compiler.target.container.ContainerPolicy;
 import dev.stockade.compiler.target.escape.CommentEscape;
@@ -51,7 +52,7 @@ final class ServiceLowering {
         ComposeView.Service service = new ComposeView.Service(YamlEscape.string(server.name()), comments,
                 image ? "image" : "build", YamlEscape.string(reference.value()),
                 YamlEscape.string(ContainerPolicy.DEFAULT_UID + ":" + ContainerPolicy.DEFAULT_UID), rendered,
-                ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList(),
+                SecretNames.of(server).stream().map(YamlEscape::string).toList(),
                 limits.flatMap(Limits::memory).map(m -> Long.toString(m.bytes())).orElse(""),
                 limits.flatMap(Limits::cpu).map(c -> cpus(c.value())).orElse(""),
                 limits.flatMap(Limits::tasks).map(t -> t.value()).orElse(0L), ulimits, List.of(), List.of());

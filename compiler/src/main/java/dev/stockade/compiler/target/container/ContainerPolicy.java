@@ -8,19 +8,14 @@ import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.effective.Origin;
 import dev.stockade.compiler.effective.Source;
-import dev.stockade.dsl.model.EnvStatement;
-import dev.stockade.dsl.model.Name;
 import dev.stockade.dsl.model.Secrets;
 import dev.stockade.dsl.model.Vault;
-import dev.stockade.dsl.model.VaultField;
 import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -108,20 +103,6 @@ public final class ContainerPolicy {
                 visitor.visit(all.get(i), source);
             }
         }
-    }
-
-    /** The environment variables the server's secrets arrive in: {@code env} names, then Vault fields. */
-    public static List<String> secretNames(ServerContext server) {
-        Set<String> names = new LinkedHashSet<>();
-        server.server().secrets().ifPresent(secrets -> {
-            for (EnvStatement env : secrets.env()) {
-                env.names().stream().map(Name::value).forEach(names::add);
-            }
-            for (Vault vault : secrets.vaults()) {
-                vault.fields().stream().map(VaultField::env).map(Name::value).forEach(names::add);
-            }
-        });
-        return List.copyOf(names);
     }
 
     /** The Vault blocks: neither container target fetches them, the platform must provide the variables. */

@@ -4,6 +4,7 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.SecretNames;
 import dev.stockade.compiler.target.Header;
 import dev.stockade.compiler.target.ServerTarget;
 import dev.stockade.compiler.target.TargetReport;
@@ -69,7 +70,7 @@ public final class KubernetesTarget implements ServerTarget {
                 labels(server, settings, report), List.of(selector(server)), account, egress,
                 server.effective().dns().isPresent(), YamlEscape.string(image.value()), uid, gid,
                 volumes.hasSources() ? gid : 0, pod.limits(), name,
-                ContainerPolicy.secretNames(server).stream().map(YamlEscape::string).toList(),
+                SecretNames.of(server).stream().map(YamlEscape::string).toList(),
                 volumes.mounts(), volumes.volumes());
     }
 
@@ -90,7 +91,7 @@ public final class KubernetesTarget implements ServerTarget {
                 "The pods run as " + (uid(settings) == gid(settings) ? "uid and gid " + uid(settings)
                         : "uid " + uid(settings) + " and gid " + gid(settings))
                         + "; the NetworkPolicy needs a network plugin that enforces egress policies."));
-        if (!ContainerPolicy.secretNames(server).isEmpty()) {
+        if (!SecretNames.of(server).isEmpty()) {
             lines.add("Create Secret \"" + server.name() + "\" in namespace \"" + namespace
                     + "\" with one key per variable first: this file names the keys, never the values.");
         }

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.SecretNames;
 import dev.stockade.compiler.target.ServerTarget;
 import dev.stockade.compiler.target.TargetReport;
 import dev.stockade.dsl.model.Command;
-import dev.stockade.dsl.model.EnvStatement;
 import dev.stockade.dsl.model.Limits;
-import dev.stockade.dsl.model.Name;
 import dev.stockade.dsl.model.Text;
-import dev.stockade.dsl.model.Vault;
-import dev.stockade.dsl.model.VaultField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -63,7 +60,7 @@ public final class McpTarget implements ServerTarget {
         entry.put("command", program);
         ArrayNode array = entry.putArray("args");
         args.forEach(array::add);
-        List<String> secrets = secretNames(server);
+        List<String> secrets = SecretNames.of(server);
         if (!secrets.isEmpty()) {
             ObjectNode env = entry.putObject("env");
             secrets.forEach(name -> env.put(name, "${" + name + "}"));
@@ -71,16 +68,5 @@ public final class McpTarget implements ServerTarget {
         server.server().limits().flatMap(Limits::timeout).ifPresent(t -> entry.put("timeout", t.millis()));
         server.server().limits().flatMap(Limits::retries).ifPresent(r -> entry.put("retries", r.value()));
         return entry;
-    }
-
-    /** The {@code env} names and the variables of {@code vault} fields, in policy order, each once. */
-    static List<String> secretNames(ServerContext server) {
-        List<String> names = new ArrayList<>();
-        server.server().secrets().ifPresent(secrets -> {
-            secrets.env().stream().map(EnvStatement::names).flatMap(List::stream).map(Name::value).forEach(names::add);
-            secrets.vaults().stream().map(Vault::fields).flatMap(List::stream).map(VaultField::env).map(Name::value)
-                    .forEach(names::add);
-        });
-        return names.stream().distinct().toList();
     }
 }

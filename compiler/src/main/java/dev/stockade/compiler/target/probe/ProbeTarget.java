@@ -2,17 +2,12 @@ package dev.stockade.compiler.target.probe;
 
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.target.Artifact;
+import dev.stockade.compiler.target.SecretNames;
 import dev.stockade.compiler.target.Header;
 import dev.stockade.compiler.target.ServerTarget;
 import dev.stockade.compiler.target.TargetReport;
 import dev.stockade.compiler.target.Templates;
 import dev.stockade.compiler.target.escape.ShellEscape;
-import dev.stockade.dsl.model.EnvStatement;
-import dev.stockade.dsl.model.Name;
-import dev.stockade.dsl.model.Server;
-import dev.stockade.dsl.model.Vault;
-import dev.stockade.dsl.model.VaultField;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -46,19 +41,9 @@ public final class ProbeTarget implements ServerTarget {
         FsChecks.add(server, checks);
         NetChecks.add(server.effective(), checks);
         TreeSet<String> allowed = new TreeSet<>(NON_SECRET_ENV);
-        allowed.addAll(secretNames(server.server()));
+        allowed.addAll(SecretNames.of(server));
         ProbeView view = new ProbeView(Header.of(server), ShellEscape.word(server.name()),
                 allowed.stream().map(ShellEscape::word).toList(), checks.all());
         return List.of(Artifact.program("probe/" + server.name() + ".sh", Templates.render("probe/probe.sh.ftl", view)));
-    }
-
-    private static List<String> secretNames(Server server) {
-        List<String> names = new ArrayList<>();
-        server.secrets().ifPresent(secrets -> {
-            secrets.env().stream().map(EnvStatement::names).flatMap(List::stream).map(Name::value).forEach(names::add);
-            secrets.vaults().stream().map(Vault::fields).flatMap(List::stream).map(VaultField::env).map(Name::value)
-                    .forEach(names::add);
-        });
-        return names;
     }
 }
