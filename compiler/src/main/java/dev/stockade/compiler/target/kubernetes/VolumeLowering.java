@@ -11,6 +11,7 @@ import dev.stockade.dsl.model.KubernetesVolume;
 import dev.stockade.dsl.model.VolumeKind;
 import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,14 @@ final class VolumeLowering {
     private final TargetReport report;
     private final Map<String, Span> spans;
     private final List<Point> points = new ArrayList<>();
+    /**
+     * The last point added at each path, and the last that is not a hidden cover: what a mount
+     * looks up above a path, one ancestor at a time, instead of every point (quadratic in the
+     * grants of a server).
+     */
+    private final Map<String, Point> lastAt = new HashMap<>();
+    private final Map<String, Point> lastSourceAt = new HashMap<>();
+    private int hiddenCount;
     private final Map<String, ManifestView.Volume> volumes = new LinkedHashMap<>();
     private final Map<String, String> hiddenWritable = new LinkedHashMap<>();
     private final List<String> unmounted = new ArrayList<>();
@@ -100,7 +109,7 @@ final class VolumeLowering {
             reportSource(entry, volume, writable);
             reportAppend(entry, readOnly);
             mountBelowHidden(path);
-            points.add(new Point(path, name, "", readOnly, false));
+            add(new Point(path, name, "", readOnly, false));
             return;
         }
         Optional<Point> enclosing = enclosing(path);
@@ -124,7 +133,7 @@ final class VolumeLowering {
         }
         String rel = path.substring(parent.path().length() + 1);
         mountBelowHidden(path);
-        points.add(new Point(path, parent.volume(), parent.subPath().isEmpty() ? rel : parent.subPath() + "/" + rel,
+        add(new Point(path, parent.volume(), parent.subPath().isEmpty() ? rel : parent.subPath() + "/" + rel,
                 readOnly, false));
     }
 
@@ -152,11 +161,11 @@ final class VolumeLowering {
         if (enclosing.isEmpty() || enclosing.get().hidden()) {
             return; // nothing of a volume is visible there
         }
-        String name = "hidden-" + (points.stream().filter(Point::hidden).count() + 1);
+        String name = "hidden-" + (hiddenCount + 1);
         volumes.put(name, new ManifestView.Volume(YamlEscape.string(name), "emptyDir", List.of(
                 new ManifestView.Entry("medium", YamlEscape.string("Memory")),
                 new ManifestView.Entry("sizeLimit", YamlEscape.string(HIDDEN_SIZE)))));
-        points.add(new Point(path, name, "", true, true));
+        add(new Point(path, name, "", true, true));
         approximation(path, "deny \"" + path + "\" inside the volume of \"" + enclosing.get().path()
                         + "\" is hidden by an empty in-memory directory mounted over it: Kubernetes cannot exclude part "
                         + "of a volume, so the pod sees an empty directory there (stricter); were it a file, the pod "
@@ -230,14 +239,34 @@ final class VolumeLowering {
 
     /** The mount that decides {@code path}: the longest mount point at or above it. */
     private Optional<Point> enclosing(String path) {
-        return points.stream().filter(p -> path.startsWith(p.path() + "/") || p.path().equals("/"))
-                .reduce((a, b) -> b.path().length() >= a.path().length() ? b : a);
+        Point found = longestAbove(path, lastAt);
+        return Optional.ofNullable(found != null ? found : lastAt.get("/"));
     }
 
     /** The longest mount of a volume (not a hidden cover) above {@code path}. */
     private Optional<Point> enclosingSource(String path) {
-        return points.stream().filter(p -> !p.hidden() && path.startsWith(p.path() + "/"))
-                .reduce((a, b) -> b.path().length() >= a.path().length() ? b : a);
+        return Optional.ofNullable(longestAbove(path, lastSourceAt));
+    }
+
+    /** The point at the deepest proper ancestor of {@code path} (not {@code /}) that has one, the last added there; or null. */
+    private static Point longestAbove(String path, Map<String, Point> at) {
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            Point point = at.get(path.substring(0, slash));
+            if (point != null) {
+                return point;
+            }
+        }
+        return null;
+    }
+
+    private void add(Point point) {
+        points.add(point);
+        lastAt.put(point.path(), point);
+        if (point.hidden()) {
+            hiddenCount++;
+        } else {
+            lastSourceAt.put(point.path(), point);
+        }
     }
 
     private void approximation(String path, String message, String hint) {

@@ -49,8 +49,12 @@ final class UnitFilesystem {
     private final TreeSet<String> hideRoots = new TreeSet<>();
     private final TreeSet<String> emptied = new TreeSet<>();
 
+    /** The paths of the grants (not the denies), sorted: those below a directory come together. */
+    private final TreeSet<String> granted = new TreeSet<>();
+
     private UnitFilesystem(FsGrants fs) {
         fs.entries().forEach(e -> byPath.put(e.path(), e));
+        byPath.values().stream().filter(e -> !e.access().isDenied()).forEach(e -> granted.add(e.path()));
     }
 
     static Lowered lower(FsGrants fs) {
@@ -144,7 +148,11 @@ final class UnitFilesystem {
     }
 
     private boolean hasGrantBelow(String path) {
-        return byPath.values().stream().anyMatch(e -> !e.access().isDenied() && under(e.path(), path) && !e.path().equals(path));
+        if (path.equals("/")) {
+            return granted.higher("/") != null || granted.lower("/") != null;
+        }
+        String below = granted.ceiling(path + "/");
+        return below != null && below.startsWith(path + "/");
     }
 
     /**
