@@ -4,8 +4,12 @@ import dev.stockade.dsl.model.FsMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The effective filesystem policy of one server.
@@ -25,6 +29,8 @@ public final class FsGrants {
     private final List<FsEntry> entries = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Redundancy> redundant = new ArrayList<>();
+    /** The named paths with a grant somewhere below them, once asked (racy: any thread's set is the same). */
+    private Set<String> grantedBelow;
 
     private FsGrants(List<FsRule> rules) {
         this.rules = rules;
@@ -56,6 +62,30 @@ public final class FsGrants {
     /** Every named path in pre-order (a parent before its children, siblings by name). */
     public List<FsEntry> entries() {
         return Collections.unmodifiableList(entries);
+    }
+
+    /**
+     * Whether some named path strictly below {@code path} (a named path) grants anything: a deny
+     * with a re-opened sub-tree. Each grant marks its enclosing named paths, up to one already
+     * marked, so all of them are found in one pass over the entries.
+     */
+    public boolean grantedBelow(String path) {
+        Set<String> known = grantedBelow;
+        if (known == null) {
+            Map<String, Optional<String>> enclosing = new HashMap<>();
+            entries.forEach(entry -> enclosing.put(entry.path(), entry.enclosing()));
+            Set<String> marked = new HashSet<>();
+            for (FsEntry entry : entries) {
+                if (!entry.access().isDenied()) {
+                    for (Optional<String> up = entry.enclosing(); up.isPresent() && marked.add(up.get()); ) {
+                        up = enclosing.get(up.get());
+                    }
+                }
+            }
+            known = Set.copyOf(marked);
+            grantedBelow = known;
+        }
+        return known.contains(path);
     }
 
     /** Grants and denies of exactly the same path, in path order. */

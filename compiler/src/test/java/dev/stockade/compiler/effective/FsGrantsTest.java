@@ -105,6 +105,20 @@ class FsGrantsTest {
                 Redundancy.coveredBy(6, 5), Redundancy.coveredBy(7, 0));
     }
 
+    @Test
+    void grantedBelowIsAGrantAnywhereUnderANamedPath() {
+        Random random = new Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            FsGrants grants = FsGrants.of(randomRules(random));
+            for (FsEntry entry : grants.entries()) {
+                String below = entry.path().equals("/") ? "/" : entry.path() + "/";
+                boolean expected = grants.entries().stream().anyMatch(e -> !e.path().equals(entry.path())
+                        && e.path().startsWith(below) && !e.access().isDenied());
+                assertThat(grants.grantedBelow(entry.path())).as(grants.rules() + " at " + entry.path()).isEqualTo(expected);
+            }
+        }
+    }
+
     private static String randomPath(Random random, int minDepth) {
         StringBuilder path = new StringBuilder();
         int depth = minDepth + random.nextInt(5 - minDepth);

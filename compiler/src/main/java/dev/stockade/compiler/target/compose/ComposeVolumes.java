@@ -69,8 +69,7 @@ final class ComposeVolumes {
             if (!hides) {
                 continue;
             }
-            String below = entry.path() + "/";
-            boolean reopened = entries.stream().anyMatch(e -> e.path().startsWith(below) && !e.access().isDenied());
+            boolean reopened = fs.grantedBelow(entry.path());
             if (!reopened && isFile(entry.path())) {
                 out.add(new ComposeView.Volume("bind", YamlEscape.string("/dev/null"), target, true, 0));
             } else {

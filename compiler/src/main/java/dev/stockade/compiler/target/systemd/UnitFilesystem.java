@@ -49,12 +49,11 @@ final class UnitFilesystem {
     private final TreeSet<String> hideRoots = new TreeSet<>();
     private final TreeSet<String> emptied = new TreeSet<>();
 
-    /** The paths of the grants (not the denies), sorted: those below a directory come together. */
-    private final TreeSet<String> granted = new TreeSet<>();
+    private final FsGrants fs;
 
     private UnitFilesystem(FsGrants fs) {
+        this.fs = fs;
         fs.entries().forEach(e -> byPath.put(e.path(), e));
-        byPath.values().stream().filter(e -> !e.access().isDenied()).forEach(e -> granted.add(e.path()));
     }
 
     static Lowered lower(FsGrants fs) {
@@ -63,7 +62,7 @@ final class UnitFilesystem {
 
     private Lowered lower() {
         for (FsEntry entry : byPath.values()) {
-            if (entry.access().isDenied() && hasGrantBelow(entry.path())) {
+            if (entry.access().isDenied() && fs.grantedBelow(entry.path())) {
                 emptied.add(entry.path());
             } else if (!entry.access().isDenied() && enclosingGrant(entry).isEmpty()) {
                 hideRoot(entry.path()).ifPresent(hideRoots::add);
@@ -131,12 +130,13 @@ final class UnitFilesystem {
         if ((homeGranted && under(path, HOME_TREES)) || under(path, hideRoots)) {
             return true;
         }
-        for (String root : emptied) {
-            if (under(path, root) && !path.equals(root)) {
+        // Inside an emptied deny: one look-up per directory above the path, not one per deny.
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            if (emptied.contains(path.substring(0, slash))) {
                 return true;
             }
         }
-        return false;
+        return emptied.contains("/") && !path.equals("/");
     }
 
     private Optional<FsEntry> enclosingGrant(FsEntry entry) {
@@ -145,14 +145,6 @@ final class UnitFilesystem {
             up = up.get().enclosing().map(byPath::get);
         }
         return up;
-    }
-
-    private boolean hasGrantBelow(String path) {
-        if (path.equals("/")) {
-            return granted.higher("/") != null || granted.lower("/") != null;
-        }
-        String below = granted.ceiling(path + "/");
-        return below != null && below.startsWith(path + "/");
     }
 
     /**
