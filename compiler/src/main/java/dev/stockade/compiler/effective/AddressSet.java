@@ -3,6 +3,7 @@ package dev.stockade.compiler.effective;
 import dev.stockade.dsl.model.Ip;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -16,7 +17,7 @@ public final class AddressSet {
 
     private static final AddressSet EMPTY = new AddressSet(List.of(), List.of());
 
-    // INVARIANT: both lists are canonical (see Intervals) and hold only their own family.
+    // INVARIANT: both lists are canonical (see Intervals), immutable, and hold only their own family.
     private final List<IpRange> v4;
     private final List<IpRange> v6;
     /**
@@ -97,9 +98,17 @@ public final class AddressSet {
 
     /** The canonical ranges: IPv4 first, each family in address order. */
     public List<IpRange> ranges() {
-        List<IpRange> out = new ArrayList<>(v4);
+        // Both lists are immutable: a set of one family is its list, no copy.
+        if (v6.isEmpty()) {
+            return v4;
+        }
+        if (v4.isEmpty()) {
+            return v6;
+        }
+        List<IpRange> out = new ArrayList<>(v4.size() + v6.size());
+        out.addAll(v4);
         out.addAll(v6);
-        return List.copyOf(out);
+        return Collections.unmodifiableList(out);
     }
 
     /**

@@ -90,9 +90,12 @@ final class NetChecks {
 
     /** A port some allow opens on a prefix enclosing {@code prefix}: without the deny, it would be reachable. */
     private static Optional<Integer> enclosingPort(EffectivePolicy policy, Cidr prefix) {
-        return policy.network().rules().stream().filter(NetRule.Allow.class::isInstance).map(NetRule.Allow.class::cast)
-                .filter(allow -> allow.prefix().contains(prefix) && !allow.prefix().equals(prefix))
-                .map(allow -> allow.ports().toRanges().get(0).low()).findFirst();
+        for (NetRule rule : policy.network().rules()) {
+            if (rule instanceof NetRule.Allow allow && allow.prefix().contains(prefix) && !allow.prefix().equals(prefix)) {
+                return Optional.of(allow.ports().toRanges().get(0).low());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The lowest port above the first granted range, else the one below it. */
