@@ -25,7 +25,8 @@ import java.util.Map;
  * all cores. In the same run, the baseline: Jackson reads the same fleet as MCP client JSON
  * ({@link FleetJson}) into plain maps and writes as many files of the same sizes as Stockade wrote.
  * A main, not a test. Arguments: fleet sizes (default 100 1000 10000); properties
- * {@code bench.runs} (measured runs per size and mode, default 3), {@code bench.warmup} (unmeasured
+ * {@code bench.runs} (measured runs per size and mode, default 5, taken in turn with the baseline's:
+ * a baseline run, then one of each mode, and again), {@code bench.warmup} (unmeasured
  * runs of each side per size before them, default 1), {@code bench.warmup.seconds} (after those,
  * more warm-up runs of both sides until this many seconds have passed, default 60: the JIT's steady
  * state, as a benchmark harness measures it; a fresh JVM compiles for about three runs of 1,000
@@ -43,7 +44,7 @@ public final class FleetBenchmark {
 
     public static void main(String[] args) throws IOException {
         int[] sizes = args.length == 0 ? new int[] {100, 1_000, 10_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        int runs = Integer.getInteger("bench.runs", 3);
+        int runs = Integer.getInteger("bench.runs", 5);
         int warmup = Math.max(1, Integer.getInteger("bench.warmup", 1));
         int warmupSeconds = Math.max(0, Integer.getInteger("bench.warmup.seconds", 60));
         long seed = Long.getLong("bench.seed", 42L);
@@ -113,21 +114,30 @@ public final class FleetBenchmark {
             Tool.deleteTree(scratch.resolve("warm-up-baseline"));
         }
         Tool.deleteTree(scratch.resolve("warm-up"));
-        List<Measure.Row> rows = new ArrayList<>();
+        // Taken in turn, run after run (the baseline, then each mode), so that the machine's drift
+        // falls on every side alike: the baseline measured first, alone, moved the ratios by a
+        // fifth from one run of the benchmark to the next.
+        int[] modes = cores > 1 ? new int[] {1, cores} : new int[] {1};
         List<Measure> base = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            Path dir = scratch.resolve("baseline-" + size + "-" + i);
-            base.add(Measure.of(() -> baseline(jsonFiles, sizes, dir)));
-            Tool.deleteTree(dir);
+        List<List<Measure>> measured = new ArrayList<>();
+        for (int mode = 0; mode < modes.length; mode++) {
+            measured.add(new ArrayList<>());
         }
-        for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-            List<Measure> measured = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < runs; i++) {
+            Path baseDir = scratch.resolve("baseline-" + size + "-" + i);
+            base.add(Measure.of(() -> baseline(jsonFiles, sizes, baseDir)));
+            Tool.deleteTree(baseDir);
+            for (int mode = 0; mode < modes.length; mode++) {
+                int threads = modes[mode];
                 Path dir = scratch.resolve("out-" + size + "-" + threads + "-" + i);
-                measured.add(Measure.of(() -> stockade(policyFiles, targets, threads, dir)));
+                measured.get(mode).add(Measure.of(() -> stockade(policyFiles, targets, threads, dir)));
                 Tool.deleteTree(dir);
             }
-            Measure.Row row = Measure.Row.of(size, threads, measured, base);
+        }
+        List<Measure.Row> rows = new ArrayList<>();
+        for (int mode = 0; mode < modes.length; mode++) {
+            int threads = modes[mode];
+            Measure.Row row = Measure.Row.of(size, threads, measured.get(mode), base);
             rows.add(row);
             report.add(String.format(Locale.ROOT, "| %,d | %.1f / %.1f | %,d | %.1f | %s | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.2f |",
                     size, policyMiB, jsonMiB, sizes.length, bytes / 1048576.0, threads == 1 ? "1 thread" : threads + " threads",
