@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How each target's compile grows with the rules of one server (docs/performance.md, "Growth in
- * the rules of one server"). A main, not a test. Arguments: sizes (default 2000
+ * How each target's compile grows with the rules of one server (docs/performance.md, "Targets
+ * against the rules of one server"). A main, not a test. Arguments: sizes (default 2000
  * 4000 8000 16000 32000), each one {@link FleetGenerator#wideServer} with that many filesystem and as
  * many network statements; {@code bench.runs} (default 5) runs per target and size after two
  * warm-up rounds over every size, the fastest kept. A run is {@code Stockade.compile} of that one
