@@ -44,7 +44,7 @@ public class GenerateMojo extends AbstractCompileMojo {
         Path output = run.get().output();
         // INVARIANT: the fingerprint covers the targets setting as written, and a run records one
         // only after the names were valid, so a skipped run never hides an unknown target.
-        Optional<String> fingerprint = fingerprint(policies, threshold, output);
+        Optional<String> fingerprint = fingerprint(policies, threshold, OutputState.of(output));
         if (fingerprint.isPresent() && upToDate(fingerprint.get(), policies.count())) {
             return;
         }
@@ -56,11 +56,15 @@ public class GenerateMojo extends AbstractCompileMojo {
                 + " into " + display(output));
         Compared compared;
         ArtifactWriter.Written written;
+        Optional<String> state;
         // The files that differ wait in the staging directory until failOn has judged the findings;
         // closing it deletes whatever was not moved into place.
         try (Staging staging = Staging.in(output)) {
-            compared = compileAndCompare(sources, threshold, names, Comparison.staging(staging));
+            Comparison comparison = Comparison.staging(staging);
+            compared = compileAndCompare(sources, threshold, names, comparison);
             written = ArtifactWriter.apply(compared.drift(), staging);
+            // What the next run's OutputState.of will read, from the bytes just compared.
+            state = comparison.stateOnceApplied(compared.drift());
         } catch (IOException failure) {
             throw new MojoExecutionException("Cannot write Stockade artifacts: " + failure.getMessage(), failure);
         }
@@ -68,7 +72,7 @@ public class GenerateMojo extends AbstractCompileMojo {
         String summary = count(written.written().size(), "file", "files") + " written, "
                 + written.deleted().size() + " deleted, " + written.unchanged() + " unchanged";
         getLog().info("Stockade artifacts in " + display(output) + ": " + summary);
-        Optional<String> after = fingerprint(policies, threshold, output);
+        Optional<String> after = fingerprint(policies, threshold, state);
         if (after.isPresent()) {
             recordRun(after.get(), compared.findings() + "; " + summary);
         }
@@ -102,8 +106,7 @@ public class GenerateMojo extends AbstractCompileMojo {
 
     // The output directory's state is part of the fingerprint: a hand edit or a deleted file must
     // be repaired by the next generate, not skipped. A directory without a state has none.
-    private Optional<String> fingerprint(ReadPolicies policies, FailOn threshold, Path output) {
-        Optional<String> state = OutputState.of(output);
+    private Optional<String> fingerprint(ReadPolicies policies, FailOn threshold, Optional<String> state) {
         if (state.isEmpty()) {
             return Optional.empty();
         }

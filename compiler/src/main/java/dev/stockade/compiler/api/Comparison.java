@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class Comparison implements Consumer<Artifact> {
     private final Staging staging;
     private final DiffCollector diffs;
     private final Map<String, String> sha256ByPath = new ConcurrentHashMap<>();
+    /** For {@code generate}: each artifact's content sum and mode, for {@link #stateOnceApplied}. */
+    private final Map<String, OutputState.Known> known = new ConcurrentHashMap<>();
     private final Queue<String> missing = new ConcurrentLinkedQueue<>();
     private final Queue<Drift.Change> changed = new ConcurrentLinkedQueue<>();
     private final Queue<String> unchanged = new ConcurrentLinkedQueue<>();
@@ -71,6 +74,9 @@ public final class Comparison implements Consumer<Artifact> {
         // INVARIANT: targets name their files after the target and the (unique) server.
         if (sha256ByPath.putIfAbsent(path, GeneratedFile.sha256(bytes)) != null) {
             throw new IllegalStateException("two artifacts share the path " + path);
+        }
+        if (staging != null) {
+            known.put(path, new OutputState.Known(Checksum.contentSum(bytes), executable));
         }
         OnDisk onDisk = file(path, bytes, executable);
         if (onDisk.differs()) {
@@ -142,6 +148,20 @@ public final class Comparison implements Consumer<Artifact> {
         changedFiles.sort(Comparator.comparing(Drift.Change::path));
         return new Drift(directory, expected, sorted(missing), changedFiles, stale, sorted(unchanged),
                 diffs == null ? DiffPreview.NONE : diffs.preview());
+    }
+
+    /**
+     * The {@link OutputState} of the directory once {@link ArtifactWriter#apply} has brought it to
+     * {@code drift} (which {@link #finish} gave): every listed file then holds the bytes and the
+     * mode compared here, so the state is made of those instead of reading the files back. If a
+     * file was changed meanwhile, the next run reads another state and runs in full: a stale skip
+     * cannot come of it.
+     */
+    public Optional<String> stateOnceApplied(Drift drift) {
+        if (staging == null) {
+            throw new IllegalStateException("only a comparison for generate knows what it wrote");
+        }
+        return OutputState.of(directory, drift.expected().file().content(), known);
     }
 
     private static List<String> sorted(Collection<String> paths) {

@@ -21,9 +21,10 @@ import java.util.SortedMap;
 public final class Fingerprint {
 
     // 3: policies as bytes, not decoded text; the output state covers execute bits. 4: the policies
-    // enter as their own checksum, so a goal need not hold their bytes through the run. A record
-    // written by an earlier format never matches, so a snapshot build of the plugin re-runs once.
-    private static final String FORMAT = "stockade-fingerprint 4";
+    // enter as their own checksum, so a goal need not hold their bytes through the run. 5: the
+    // output state takes each file's content sum, not its bytes. A record written by an earlier
+    // format never matches, so a snapshot build of the plugin re-runs once.
+    private static final String FORMAT = "stockade-fingerprint 5";
 
     private Fingerprint() {
     }

@@ -49,6 +49,30 @@ class OutputStateTest {
     }
 
     @Test
+    void theStateARunRecordsFromWhatItComparedIsTheStateReadBack() throws IOException {
+        Files.writeString(dir.resolve("kept.txt"), "not Stockade's\n");
+        Artifact[] next = {Artifact.file("a", "changed\n"), Artifact.program("bin/other.sh", "#!/bin/sh\nexit 0\n"),
+            Artifact.file("empty", "")};
+        Optional<String> recorded = applied(next);
+        assertThat(Files.exists(dir.resolve("bin/run.sh"))).as("the stale program was deleted").isFalse();
+        assertThat(recorded).isPresent().isEqualTo(OutputState.of(dir)).isNotEqualTo(generated);
+
+        assertThat(applied(next)).as("a run that writes nothing").isEqualTo(recorded).isEqualTo(OutputState.of(dir));
+        Files.writeString(dir.resolve("a"), "edited\n");
+        assertThat(OutputState.of(dir)).as("an edit after the run").isNotEqualTo(recorded);
+    }
+
+    /** Compares {@code files} as generate does, applies the drift, and gives the state the comparison makes of it. */
+    private Optional<String> applied(Artifact... files) throws IOException {
+        try (Staging staging = Staging.in(dir)) {
+            Comparison comparison = Comparison.staging(staging);
+            Drift drift = Outputs.compare(comparison, files);
+            ArtifactWriter.apply(drift, staging);
+            return comparison.stateOnceApplied(drift);
+        }
+    }
+
+    @Test
     void anotherOwnerExecuteBitChangesTheState() throws IOException {
         Path script = dir.resolve("bin/run.sh");
         assertThat(Files.getFileAttributeView(script, PosixFileAttributeView.class))
