@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The state of an output directory, as a setting of {@code generate}'s {@link Fingerprint}: a
  * {@link Checksum} of the {@link Manifest} file and of every file it lists (path, content sum
- * and owner-execute bit: content and mode are the two things {@link Drift} compares); none when a listed file is missing
- * or unreadable or the manifest holds a line Stockade never writes. A directory without a state
+ * and owner-execute bit: content and mode are the two things {@link Drift} compares); none when a
+ * listed file is missing or unreadable or the manifest holds a line Stockade never writes. A directory without a state
  * is never up to date, and a run that leaves one records nothing (a constant standing for it
  * would match itself on the next run).
  *
