@@ -13,9 +13,9 @@ import java.util.Optional;
  * The state of an output directory, as a setting of {@code generate}'s {@link Fingerprint}: a
  * {@link Checksum} of the {@link Manifest} file and of every file it lists (path, content sum
  * and owner-execute bit: content and mode are the two things {@link Drift} compares); none when a
- * listed file is missing or unreadable or the manifest holds a line Stockade never writes. A directory without a state
- * is never up to date, and a run that leaves one records nothing (a constant standing for it
- * would match itself on the next run).
+ * listed file is missing or unreadable or the manifest holds a line Stockade never writes. A
+ * directory without a state is never up to date, and a run that leaves one records nothing (a
+ * constant standing for it would match itself on the next run).
  *
  * <p>Why an unchanged state lets {@code generate} skip: a run records its fingerprint only after
  * it brought the whole directory to exactly what the policies compile to, so at that moment every
