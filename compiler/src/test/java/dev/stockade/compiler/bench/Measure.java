@@ -10,6 +10,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import javax.management.NotificationEmitter;
@@ -17,9 +18,11 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * One measured run: wall clock, the process's CPU time (every thread: the pool's workers, and
- * also the collector's and the JIT's, which a one-thread run uses too), the peak heap (the sum
- * of the heap pools' peak usage since a reset after a full GC: an upper bound, which can exceed
- * the heap limit since the pools peak at different moments), the collectors' own time (the
+ * also the collector's and the JIT's, which a one-thread run uses too), the peak heap (the most
+ * in use at once: the heap fills until a collection empties some of it, so its peaks are the
+ * usage just before each collection, which the collectors' notifications report, or at the end
+ * of the run; until the ninth round this was the sum of the heap pools' own peaks, an upper
+ * bound that exceeded the heap limit since the pools peak at different moments), the collectors' own time (the
  * pauses they report through their MXBeans) and the largest heap in use just after a collection
  * (what the run kept, with whatever garbage that collection left: the figure to hold against the
  * heap limit), and the collector threads' CPU time, pauses and concurrent work together
@@ -45,6 +48,8 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
 
     /** The largest heap after a collection since the last {@link #of}; updated by the collectors' notifications. */
     private static final AtomicLong AFTER_GC = new AtomicLong();
+    /** The largest heap just before a collection since the last {@link #of}: the peaks of its use. */
+    private static final AtomicLong BEFORE_GC = new AtomicLong();
 
     /** The flag as set, for a report's first line: set once, when a benchmark first uses this class. */
     static final String HEAP_FLAG = keepHeapThroughFullCollections();
@@ -63,13 +68,29 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                                 (CompositeData) notification.getUserData());
-                        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
-                        AFTER_GC.accumulateAndGet(used, Math::max);
+                        AFTER_GC.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                        // Not the harness's own full collections before a run: their notifications
+                        // may arrive after the run started, with the previous run's garbage.
+                        if (!"System.gc()".equals(info.getGcCause())) {
+                            BEFORE_GC.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                        }
                     }
                 }, null, null);
             }
         }
+    }
+
+    /**
+     * The heap's part of a collection's usage by pool: the notifications list every memory pool,
+     * metaspace and the code cache too (until the ninth round they were counted, 30 to 60 MiB).
+     */
+    private static long heapUsed(Map<String, MemoryUsage> byPool) {
+        long used = 0;
+        for (MemoryPoolMXBean pool : FleetBenchmark.heapPools()) {
+            MemoryUsage usage = byPool.get(pool.getName());
+            used += usage == null ? 0 : usage.getUsed();
+        }
+        return used;
     }
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
@@ -87,8 +108,8 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
     static Measure of(Runnable run) {
         fullCollections();
         List<MemoryPoolMXBean> pools = FleetBenchmark.heapPools();
-        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         AFTER_GC.set(0);
+        BEFORE_GC.set(0);
         long gc = collectorMs();
         long gcCpu = CollectorCpu.nanos();
         long jit = JIT.getTotalCompilationTime();
@@ -98,7 +119,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         long wallEnd = System.nanoTime();
         long cpuEnd = OS.getProcessCpuTime();
         long jitEnd = JIT.getTotalCompilationTime();
-        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long atEnd = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         long gcEnd = collectorMs();
         long gcCpuEnd = CollectorCpu.nanos();
         // Notifications arrive on their own thread, shortly after each collection.
@@ -107,6 +128,7 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        long peak = Math.max(atEnd, BEFORE_GC.get());
         return new Measure((wallEnd - wall) / 1e6, (cpuEnd - cpu) / 1e6, peak / 1048576.0, gcEnd - gc,
                 AFTER_GC.get() / 1048576.0, gcCpu < 0 ? Double.NaN : (gcCpuEnd - gcCpu) / 1e6, jitEnd - jit);
     }
