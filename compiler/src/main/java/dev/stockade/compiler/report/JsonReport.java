@@ -1,7 +1,6 @@
 package dev.stockade.compiler.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.Span;
 import java.io.IOException;
@@ -54,26 +53,32 @@ public final class JsonReport {
         json.writeEndObject();
         json.writeArrayFieldStart("findings");
         for (Diagnostic diagnostic : diagnostics.stream().sorted(Diagnostic.ORDER).toList()) {
-            ObjectNode node = Json.object();
-            finding(node, diagnostic);
-            Json.tree(json, node);
+            finding(json, diagnostic);
         }
         json.writeEndArray();
         json.writeEndObject();
     }
 
-    private static void finding(ObjectNode node, Diagnostic diagnostic) {
+    /**
+     * One finding, written field by field: a tree per finding (an {@code ObjectNode}, its map and a
+     * node per value) was most of the report's time for a fleet's 287,000 findings, for the same bytes.
+     */
+    private static void finding(JsonGenerator json, Diagnostic diagnostic) throws IOException {
         Span span = diagnostic.span();
-        node.put("rule", diagnostic.rule());
-        node.put("severity", diagnostic.severity().label());
-        node.put("file", span.file());
-        node.put("line", span.line());
-        node.put("column", span.column());
-        node.put("endLine", span.endLine());
-        node.put("endColumn", span.endColumn());
-        node.put("message", diagnostic.message());
-        node.put("hint", diagnostic.hint());
-        node.put("accepted", diagnostic.isAccepted());
-        diagnostic.acceptedBecause().ifPresent(reason -> node.put("acceptedBecause", reason));
+        json.writeStartObject();
+        json.writeStringField("rule", diagnostic.rule());
+        json.writeStringField("severity", diagnostic.severity().label());
+        json.writeStringField("file", span.file());
+        json.writeNumberField("line", span.line());
+        json.writeNumberField("column", span.column());
+        json.writeNumberField("endLine", span.endLine());
+        json.writeNumberField("endColumn", span.endColumn());
+        json.writeStringField("message", diagnostic.message());
+        json.writeStringField("hint", diagnostic.hint());
+        json.writeBooleanField("accepted", diagnostic.isAccepted());
+        if (diagnostic.acceptedBecause().isPresent()) {
+            json.writeStringField("acceptedBecause", diagnostic.acceptedBecause().get());
+        }
+        json.writeEndObject();
     }
 }
