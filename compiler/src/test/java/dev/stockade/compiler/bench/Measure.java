@@ -22,8 +22,8 @@ import javax.management.openmbean.CompositeData;
  * in use at once: the heap fills until a collection empties some of it, so its peaks are the
  * usage just before each collection, which the collectors' notifications report, or at the end
  * of the run; until the ninth round this was the sum of the heap pools' own peaks, an upper
- * bound that exceeded the heap limit since the pools peak at different moments), the collectors' own time (the
- * pauses they report through their MXBeans) and the largest heap in use just after a collection
+ * bound that exceeded the heap limit since the pools peak at different moments), the collectors'
+ * own time (the pauses they report through their MXBeans) and the largest heap in use just after a collection
  * (what the run kept, with whatever garbage that collection left: the figure to hold against the
  * heap limit), and the collector threads' CPU time, pauses and concurrent work together
  * ({@link CollectorCpu}; part of {@code cpuMs}), and the JIT compilers' time (their own total, from

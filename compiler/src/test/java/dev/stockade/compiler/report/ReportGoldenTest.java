@@ -9,7 +9,6 @@ import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.SourceFile;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The JSON and SARIF reports of real policies compiled for every target, byte for byte, as
  * {@code generate} writes them: the bundled examples together (the checks' findings, waivers and
- * every target's approximations) and the cases whose text tries to break out of a format. Golden files under {@code src/test/resources/golden-reports/}, rewritten only with
- * {@code -Dstockade.updateGolden=true}; each report is also rendered twice and streamed once, and all
- * three must agree.
+ * every target's approximations) and the cases whose text tries to break out of a format. Golden
+ * files under {@code src/test/resources/golden-reports/}, compared and rewritten as {@link Golden}
+ * does ({@code -Dstockade.updateGolden=true}); each report is also rendered twice and streamed
+ * once, and all three must agree.
  */
 class ReportGoldenTest {
 
     private static final Path EXPECTED = Path.of("src/test/resources/golden-reports");
-    private static final boolean UPDATE = Boolean.getBoolean("stockade.updateGolden");
     private static final Path PROJECT = Path.of("/project");
 
     @Test
@@ -60,17 +59,7 @@ class ReportGoldenTest {
         StringWriter streamed = new StringWriter();
         SarifReport.write(findings, "0.0.0-golden", PROJECT, Map.of(), streamed);
         assertThat(streamed.toString()).as("streamed").isEqualTo(sarif);
-        compare(EXPECTED.resolve(name + ".report.json"), json);
-        compare(EXPECTED.resolve(name + ".sarif"), sarif);
-    }
-
-    private static void compare(Path expected, String actual) throws IOException {
-        if (UPDATE) {
-            Files.createDirectories(expected.getParent());
-            Files.writeString(expected, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(expected).as("golden file (run with -Dstockade.updateGolden=true to create it)").exists();
-        assertThat(Files.readString(expected, StandardCharsets.UTF_8)).as("golden %s", expected).isEqualTo(actual);
+        Golden.compare(EXPECTED.resolve(name + ".report.json"), json);
+        Golden.compare(EXPECTED.resolve(name + ".sarif"), sarif);
     }
 }

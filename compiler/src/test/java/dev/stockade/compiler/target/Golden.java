@@ -63,16 +63,22 @@ public final class Golden {
         String name = policy.getFileName().toString().replace(".stockade", "");
         Path dir = EXPECTED.resolve(name);
         for (Artifact artifact : first.artifacts()) {
-            Path expected = dir.resolve(artifact.path());
-            if (UPDATE) {
-                write(expected, artifact.content());
-                continue;
-            }
-            assertThat(expected).as("golden file for %s (run with -Dstockade.updateGolden=true to create it)",
-                    artifact.path()).exists();
-            assertThat(read(expected)).as("golden %s", expected).isEqualTo(artifact.content());
+            compare(dir.resolve(artifact.path()), artifact.content());
         }
         return first.artifacts();
+    }
+
+    /**
+     * Asserts that the golden file {@code expected} holds exactly {@code actual}, or, with the
+     * update flag, rewrites it.
+     */
+    public static void compare(Path expected, String actual) {
+        if (UPDATE) {
+            write(expected, actual);
+            return;
+        }
+        assertThat(expected).as("golden file %s (run with -Dstockade.updateGolden=true to create it)", expected).exists();
+        assertThat(read(expected)).as("golden %s", expected).isEqualTo(actual);
     }
 
     private static void write(Path file, String content) {
