@@ -15,6 +15,11 @@ public record Cidr(Ip network, int length) implements Comparable<Cidr> {
     private static final Comparator<Cidr> ORDER =
             Comparator.comparing(Cidr::network).thenComparingInt(Cidr::length);
 
+    /** IPv4's loopback network, where {@code loopback port PORTS} opens its ports. */
+    public static final Cidr LOOPBACK_V4 = parse("127.0.0.0/8").orElseThrow();
+    /** IPv6's loopback address. */
+    public static final Cidr LOOPBACK_V6 = parse("::1/128").orElseThrow();
+
     public Cidr {
         if (length < 0 || length > network.bits()) {
             throw new IllegalArgumentException("prefix length " + length + " out of range");

@@ -19,9 +19,6 @@ import java.util.Optional;
  */
 record NetResolver(NetworkGrants grants, List<Source> sources, Optional<Cidr> dns, Ports loopback) {
 
-    static final Cidr LOOPBACK_V4 = Cidr.parse("127.0.0.0/8").orElseThrow();
-    static final Cidr LOOPBACK_V6 = Cidr.parse("::1/128").orElseThrow();
-
     static NetResolver resolve(Server server) {
         List<NetRule> rules = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
@@ -45,7 +42,7 @@ record NetResolver(NetworkGrants grants, List<Source> sources, Optional<Cidr> dn
         }));
         Ports loopback = network.loopback().map(l -> Ports.of(l.ports().ranges())).orElse(Ports.none());
         network.loopback().ifPresent(l -> {
-            for (Cidr cidr : List.of(LOOPBACK_V4, LOOPBACK_V6)) {
+            for (Cidr cidr : List.of(Cidr.LOOPBACK_V4, Cidr.LOOPBACK_V6)) {
                 for (Protocol protocol : Protocol.values()) {
                     add(rules, sources, NetRule.allow(protocol, cidr, loopback), Origin.LOOPBACK, l.span());
                 }

@@ -60,6 +60,11 @@ table inet ${v.table} {
 </#list>
 	chain ${v.chain} {
 <#list v.families as f>
+<#list f.loopback as rule>
+		${rule} accept
+</#list>
+</#list>
+<#list v.families as f>
 		${f.match} @${f.set} accept
 </#list>
 		reject with icmpx admin-prohibited

@@ -23,8 +23,7 @@ final class NetLowering {
     /** More ports than this per protocol are opened as {@code *:*} in the profile (pf still lists them). */
     static final int MAX_LISTED_PORTS = 100;
 
-    static final AddressSet LOOPBACK = AddressSet.of(Cidr.parse("127.0.0.0/8").orElseThrow())
-            .union(AddressSet.of(Cidr.parse("::1").orElseThrow()));
+    static final AddressSet LOOPBACK = AddressSet.of(Cidr.LOOPBACK_V4).union(AddressSet.of(Cidr.LOOPBACK_V6));
 
     private NetLowering() {
     }

@@ -1,7 +1,6 @@
 package dev.stockade.compiler.target.netfilter;
 
 import dev.stockade.compiler.check.ServerContext;
-import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
@@ -20,11 +19,19 @@ import java.util.List;
  * {@code egress-SERVER}, and two named sets, {@code allow4-SERVER} and {@code allow6-SERVER}: per
  * family, every accepted destination as one element {@code ADDRESSES . PROTOCOL . PORTS} (for each
  * effective grant, each address range and each port range; a range that is one prefix written as
- * that prefix), in a concatenated set with {@code flags interval}. The chain is always the same
+ * that prefix), in a concatenated set with {@code flags interval}. The chain ends with the same
  * three rules: the IPv4 lookup ({@code ip daddr . meta l4proto . th dport @allow4-SERVER accept}),
  * the IPv6 lookup, the reject. The elements are disjoint (denies are already subtracted, and within
  * a protocol no address is in two grants), so one lookup accepts exactly what one accept rule per
  * element would, and a new connection costs that lookup instead of a walk of those rules.
+ *
+ * <p>Loopback destinations (within {@code 127.0.0.0/8} or {@code ::1}) are written as rules of their
+ * own ahead of the lookups ({@code ip daddr 127.0.0.0/8 tcp dport 8080 accept}), up to
+ * {@link #MAX_LOOPBACK_RULES} per family; a family with more keeps them all in its set. A local round
+ * trip takes tens of microseconds, and the interval set's lookup about 1.3 of them (the kernel's
+ * {@code pipapo}), where a few plain rules cost nothing measurable (docs/performance.md); across a
+ * network the lookup is lost in the round trip. Being the same disjoint elements, they accept exactly
+ * what the set would.
  *
  * <p>Named sets only, never anonymous ones ({@code daddr { a, b }}): the kernel names each
  * anonymous set by scanning every set of the table, so a fleet's shared table (about 40 sets a
@@ -32,6 +39,12 @@ import java.util.List;
  * server load in linear time (docs/performance.md).
  */
 final class NftLowering {
+
+    /**
+     * The most loopback destinations of one family written as rules of their own, ahead of the set lookup; with more,
+     * they stay in the set, so a new connection never walks more than this many rules before its lookup.
+     */
+    static final int MAX_LOOPBACK_RULES = 8;
 
     private NftLowering() {
     }
@@ -64,24 +77,33 @@ final class NftLowering {
     }
 
     private static NftView.Family family(ServerContext server, String set, boolean v6) {
+        Cidr loopback = v6 ? Cidr.LOOPBACK_V6 : Cidr.LOOPBACK_V4;
+        String family = v6 ? "ip6" : "ip";
         List<String> elements = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        List<String> local = new ArrayList<>();
         for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
             String protocol = grant.protocol().keyword();
-            for (String address : addresses(grant.addresses())) {
+            for (IpRange range : grant.addresses().ranges()) {
+                String address = address(range);
+                boolean isLocal = loopback.contains(range.first()) && loopback.contains(range.last());
                 for (PortRange port : grant.ports().toRanges()) {
-                    elements.add(address + " . " + protocol + " . " + port.text());
+                    String element = address + " . " + protocol + " . " + port.text();
+                    all.add(element);
+                    if (isLocal) {
+                        local.add(family + " daddr " + address + " " + protocol + " dport " + port.text());
+                    } else {
+                        elements.add(element);
+                    }
                 }
             }
         }
+        boolean rules = local.size() <= MAX_LOOPBACK_RULES;
         return new NftView.Family(set, (v6 ? "ipv6_addr" : "ipv4_addr") + " . inet_proto . inet_service",
-                (v6 ? "ip6" : "ip") + " daddr . meta l4proto . th dport", elements);
+                family + " daddr . meta l4proto . th dport", rules ? local : List.of(), rules ? elements : all);
     }
 
-    private static List<String> addresses(AddressSet set) {
-        List<String> elements = new ArrayList<>();
-        for (IpRange range : set.ranges()) {
-            elements.add(range.prefix().map(Cidr::text).orElseGet(() -> range.first().text() + "-" + range.last().text()));
-        }
-        return elements;
+    private static String address(IpRange range) {
+        return range.prefix().map(Cidr::text).orElseGet(() -> range.first().text() + "-" + range.last().text());
     }
 }

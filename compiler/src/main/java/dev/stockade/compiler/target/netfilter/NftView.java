@@ -29,11 +29,15 @@ public record NftView(
     /**
      * One address family's named set and the rule that looks packets up in it:
      * {@code MATCH @SET accept}, the set of {@code TYPE} with {@code flags interval}, its elements
-     * {@code ADDRESSES . PROTOCOL . PORTS} as nft list ruleset lists them (empty: no elements line).
+     * {@code ADDRESSES . PROTOCOL . PORTS} as nft list ruleset lists them (empty: no elements line);
+     * {@code loopback}: the family's loopback destinations that are not in the set, each a rule of its
+     * own without its {@code accept} ({@code ip daddr 127.0.0.0/8 tcp dport 8080}), checked before the
+     * lookups.
      */
-    public record Family(String set, String type, String match, List<String> elements) {
+    public record Family(String set, String type, String match, List<String> loopback, List<String> elements) {
 
         public Family {
+            loopback = List.copyOf(loopback);
             elements = List.copyOf(elements);
         }
     }

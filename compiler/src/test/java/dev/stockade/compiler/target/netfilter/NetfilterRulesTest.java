@@ -64,7 +64,7 @@ class NetfilterRulesTest {
                 "198.51.100.0/25 . tcp . 443",
                 "198.51.100.130 . tcp . 443");
         assertThat(nftElements(artifacts, "allow6-web")).isEmpty();
-        assertThat(rules(artifacts, ".nft")).as("the same three rules for every server").containsExactly(
+        assertThat(rules(artifacts, ".nft")).as("the same three rules for every server without loopback").containsExactly(
                 "ip daddr . meta l4proto . th dport @allow4-web accept",
                 "ip6 daddr . meta l4proto . th dport @allow6-web accept",
                 "reject with icmpx admin-prohibited");
@@ -105,9 +105,52 @@ class NetfilterRulesTest {
                 "-d ::1/128 -p tcp -m tcp --dport 8080 -j RETURN",
                 "-d ::1/128 -p udp -m udp --dport 8080 -j RETURN",
                 "-j REJECT --reject-with icmp6-adm-prohibited");
-        assertThat(nftElements(artifacts, "allow4-web")).containsExactly(
-                "192.0.2.53 . tcp . 53", "127.0.0.0/8 . tcp . 8080", "192.0.2.53 . udp . 53", "127.0.0.0/8 . udp . 8080");
-        assertThat(nftElements(artifacts, "allow6-web")).containsExactly("::1 . tcp . 8080", "::1 . udp . 8080");
+        assertThat(nftElements(artifacts, "allow4-web")).containsExactly("192.0.2.53 . tcp . 53", "192.0.2.53 . udp . 53");
+        assertThat(nftElements(artifacts, "allow6-web")).isEmpty();
+        assertThat(rules(artifacts, ".nft")).as("loopback as rules of their own, ahead of the lookups").containsExactly(
+                "ip daddr 127.0.0.0/8 tcp dport 8080 accept",
+                "ip daddr 127.0.0.0/8 udp dport 8080 accept",
+                "ip6 daddr ::1 tcp dport 8080 accept",
+                "ip6 daddr ::1 udp dport 8080 accept",
+                "ip daddr . meta l4proto . th dport @allow4-web accept",
+                "ip6 daddr . meta l4proto . th dport @allow6-web accept",
+                "reject with icmpx admin-prohibited");
+    }
+
+    @Test
+    void nftWritesLoopbackDestinationsAsRulesUpToTheLimitAndCarvesThemLikeAnyOther() {
+        List<Artifact> carved = compile("{\n allow tcp 127.0.0.1 port 5000\n deny 127.0.0.53\n loopback port 8080\n }");
+        assertThat(rules(carved, ".nft")).containsExactly(
+                "ip daddr 127.0.0.1 tcp dport 5000 accept",
+                "ip daddr 127.0.0.1 tcp dport 8080 accept",
+                "ip daddr 127.0.0.0 tcp dport 8080 accept",
+                "ip daddr 127.0.0.2-127.0.0.52 tcp dport 8080 accept",
+                "ip daddr 127.0.0.54-127.255.255.255 tcp dport 8080 accept",
+                "ip daddr 127.0.0.0-127.0.0.52 udp dport 8080 accept",
+                "ip daddr 127.0.0.54-127.255.255.255 udp dport 8080 accept",
+                "ip6 daddr ::1 tcp dport 8080 accept",
+                "ip6 daddr ::1 udp dport 8080 accept",
+                "ip daddr . meta l4proto . th dport @allow4-web accept",
+                "ip6 daddr . meta l4proto . th dport @allow6-web accept",
+                "reject with icmpx admin-prohibited");
+        assertThat(nftElements(carved, "allow4-web")).isEmpty();
+
+        // Five port ranges, two protocols: ten IPv4 destinations, more than the limit, all stay in the set; so do
+        // the ten of IPv6, each family deciding for itself.
+        List<Artifact> many = compile("{\n loopback port 8080,8082,8084,8086,8088\n }");
+        assertThat(NftLowering.MAX_LOOPBACK_RULES).isEqualTo(8);
+        assertThat(rules(many, ".nft")).containsExactly(
+                "ip daddr . meta l4proto . th dport @allow4-web accept",
+                "ip6 daddr . meta l4proto . th dport @allow6-web accept",
+                "reject with icmpx admin-prohibited");
+        assertThat(nftElements(many, "allow4-web")).hasSize(10).allMatch(e -> e.startsWith("127.0.0.0/8 . "))
+                .startsWith("127.0.0.0/8 . tcp . 8080", "127.0.0.0/8 . tcp . 8082");
+        assertThat(nftElements(many, "allow6-web")).hasSize(10).allMatch(e -> e.startsWith("::1 . "));
+
+        // Four port ranges make eight rules per family: exactly the limit, all rules.
+        List<Artifact> limit = compile("{\n loopback port 8080,8082,8084,8086\n }");
+        assertThat(rules(limit, ".nft")).hasSize(8 + 8 + 3).filteredOn(r -> r.contains(" dport 80")).hasSize(16);
+        assertThat(nftElements(limit, "allow4-web")).isEmpty();
     }
 
     @Test
