@@ -84,7 +84,10 @@ class ReleaseTest {
                 artifacts.addAll(TargetRunner.run(targets, servers, new Findings(), fanout, true));
             }
             assertThat(watcher.seen).hasSize(SERVERS);
-            assertThat(watcher.most.get()).isBetween(1, threads);
+            // The watcher's count walks the list while the other threads go on: one may release a server the walk
+            // has counted and resolve a later one before the walk reaches it, so each other thread can add one
+            // that was never held at the same time (seen once in a verify run: 3 on two threads).
+            assertThat(watcher.most.get()).isBetween(1, threads + (threads - 1));
             assertThat(servers).noneMatch(ServerContext::resolved);
             assertThat(artifacts).hasSize(SERVERS + 1);
             assertThat(artifacts.get(artifacts.size() - 1).content()).startsWith("fleet-s00000\nfleet-s00001\n");

@@ -62,9 +62,10 @@ final class NftLowering {
                 "Table inet " + table + " is Stockade's and shared by every server: its output chain accepts established",
                 "traffic, then looks the socket's uid up in map " + map + " (one lookup, however many servers).",
                 "This file owns the element of user " + user + ", chain " + chain + " and the sets of the destinations it",
-                "accepts, " + set4 + " and " + set6 + " (one lookup each), and replaces them and nothing else, in one",
-                "transaction. Allowed connections are accepted in this table only, so the host's own tables",
-                "still apply; everything else from this user is rejected as administratively prohibited.",
+                "accepts, " + set4 + " and " + set6 + " (one lookup each; loopback destinations, up to eight per family,",
+                "are rules of their own ahead of the lookups), and replaces them and nothing else, in one transaction.",
+                "Allowed connections are accepted in this table only, so the host's own tables still apply;",
+                "everything else from this user is rejected as administratively prohibited.",
                 "The user must exist before loading (systemd-sysusers creates it): the name is resolved once.");
         String load = "nft -f " + ShellEscape.word(artifactPath);
         String element = "element inet " + table + " " + map + " { \"" + user + "\" }";
