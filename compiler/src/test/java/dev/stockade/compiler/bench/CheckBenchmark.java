@@ -9,8 +9,6 @@ import dev.stockade.dsl.diagnostic.Diagnostic;
 import dev.stockade.dsl.source.SourceFile;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -35,8 +33,8 @@ import java.util.stream.Collectors;
  * phase: parse, resolve every server once, then the rules, the waivers and the sort (the warm-up
  * run checks that this gives exactly what {@code Checker.check} gives). Times are wall clock and,
  * less disturbed by other processes, this thread's CPU time; GC is the collectors' own time.
- * Peak heap is the sum of the heap pools' peak usage since a reset just before the run (an upper
- * bound: pools peak at different moments); live heap is the heap in use after a full GC while the
+ * Peak heap is the most heap in use at once during the run, as the end-to-end benchmark measures it
+ * ({@link Measure#peakBytes}: the largest use just before a collection, or at the end); live heap is the heap in use after a full GC while the
  * sources, the parsed set, the resolved policies and the diagnostics are all still held.
  */
 public final class CheckBenchmark {
@@ -106,9 +104,7 @@ public final class CheckBenchmark {
 
     private static Run once(List<SourceFile> files) {
         Measure.fullCollections();
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        Measure.resetPeak();
         long gcBefore = gcMillis();
         long[] wall = new long[4];
         long[] cpu = new long[4];
@@ -121,7 +117,7 @@ public final class CheckBenchmark {
                 .stream().sorted(Diagnostic.ORDER).toList();
         mark(wall, cpu, 3);
         long gc = gcMillis() - gcBefore;
-        long peak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long peak = Measure.peakBytes();
         Measure.fullCollections();
         long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         // Keeps every result reachable until the live heap is measured.

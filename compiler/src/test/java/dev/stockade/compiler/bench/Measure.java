@@ -105,11 +105,30 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         }
     }
 
-    static Measure of(Runnable run) {
-        fullCollections();
-        List<MemoryPoolMXBean> pools = FleetBenchmark.heapPools();
+    /** Starts counting the heap's peak (and its largest use after a collection) afresh: {@link #peakBytes}. */
+    static void resetPeak() {
         AFTER_GC.set(0);
         BEFORE_GC.set(0);
+    }
+
+    /**
+     * The most heap in use at once since {@link #resetPeak}: the largest use just before a
+     * collection (the harness's own full collections left out), or now if more. Waits for the
+     * notifications of the last collections, which arrive on their own thread.
+     */
+    static long peakBytes() {
+        long now = FleetBenchmark.heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Math.max(now, BEFORE_GC.get());
+    }
+
+    static Measure of(Runnable run) {
+        fullCollections();
+        resetPeak();
         long gc = collectorMs();
         long gcCpu = CollectorCpu.nanos();
         long jit = JIT.getTotalCompilationTime();
@@ -119,16 +138,9 @@ record Measure(double wallMs, double cpuMs, double peakMiB, double gcMs, double 
         long wallEnd = System.nanoTime();
         long cpuEnd = OS.getProcessCpuTime();
         long jitEnd = JIT.getTotalCompilationTime();
-        long atEnd = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         long gcEnd = collectorMs();
         long gcCpuEnd = CollectorCpu.nanos();
-        // Notifications arrive on their own thread, shortly after each collection.
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        long peak = Math.max(atEnd, BEFORE_GC.get());
+        long peak = peakBytes();
         return new Measure((wallEnd - wall) / 1e6, (cpuEnd - cpu) / 1e6, peak / 1048576.0, gcEnd - gc,
                 AFTER_GC.get() / 1048576.0, gcCpu < 0 ? Double.NaN : (gcCpuEnd - gcCpu) / 1e6, jitEnd - jit);
     }
