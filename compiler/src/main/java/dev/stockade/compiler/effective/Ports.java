@@ -61,10 +61,25 @@ public final class Ports implements Comparable<Ports> {
         return out.isEmpty() ? NONE : new Ports(List.copyOf(out));
     }
 
+    /**
+     * The ports of either. Both are sorted and coalesced, so one merge of the two lists in order of
+     * their first port gives the union (no sort); an empty side or an equal one is the other side.
+     */
     public Ports union(Ports other) {
-        List<PortRange> merged = new ArrayList<>(ranges);
-        merged.addAll(other.ranges);
-        return of(merged);
+        if (other.ranges.isEmpty() || other.ranges.equals(ranges)) {
+            return this;
+        }
+        if (ranges.isEmpty()) {
+            return other;
+        }
+        List<PortRange> merged = new ArrayList<>(ranges.size() + other.ranges.size());
+        int i = 0;
+        int j = 0;
+        while (i < ranges.size() || j < other.ranges.size()) {
+            boolean mine = j == other.ranges.size() || (i < ranges.size() && ranges.get(i).low() <= other.ranges.get(j).low());
+            merged.add(mine ? ranges.get(i++) : other.ranges.get(j++));
+        }
+        return coalesce(merged);
     }
 
     public Ports intersect(Ports other) {

@@ -34,6 +34,10 @@ class PortsTest {
             assertThat(a.containsAll(b)).isEqualTo(b.minus(a).isEmpty());
             assertThat(a.equals(b)).isEqualTo(modelA.equals(modelB));
             assertThat(a.minus(b).union(a.intersect(b))).isEqualTo(a);
+            assertThat(b.union(a)).isEqualTo(a.union(b));
+            assertThat(a.union(a)).isEqualTo(a);
+            assertThat(a.union(Ports.none())).isEqualTo(a);
+            assertThat(Ports.none().union(a)).isEqualTo(a);
             assertThat(Ports.of(a.toRanges())).isEqualTo(a);
         }
     }
