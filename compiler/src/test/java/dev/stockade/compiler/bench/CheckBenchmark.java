@@ -33,9 +33,10 @@ import java.util.stream.Collectors;
  * phase: parse, resolve every server once, then the rules, the waivers and the sort (the warm-up
  * run checks that this gives exactly what {@code Checker.check} gives). Times are wall clock and,
  * less disturbed by other processes, this thread's CPU time; GC is the collectors' own time.
- * Peak heap is the most heap in use at once during the run, as the end-to-end benchmark measures it
- * ({@link Measure#peakBytes}: the largest use just before a collection, or at the end); live heap is the heap in use after a full GC while the
- * sources, the parsed set, the resolved policies and the diagnostics are all still held.
+ * Peak heap is the most heap in use at once during the run, as the end-to-end benchmark measures
+ * it ({@link Measure#peakBytes}: the largest use just before a collection, or at the end); live
+ * heap is the heap in use after a full GC while the sources, the parsed set, the resolved policies
+ * and the diagnostics are all still held.
  */
 public final class CheckBenchmark {
 
