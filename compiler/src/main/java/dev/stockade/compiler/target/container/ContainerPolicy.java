@@ -38,7 +38,7 @@ public final class ContainerPolicy {
 
     /** The network grants written as {@code allow} and {@code deny} statements, without DNS and loopback. */
     public static NetworkGrants statementNetwork(EffectivePolicy policy) {
-        return NetworkGrants.of(statementNetRules(policy));
+        return grants(policy, statementNetRules(policy));
     }
 
     /** The {@code allow} and {@code deny} statements, span-free, in the order written. */
@@ -48,7 +48,16 @@ public final class ContainerPolicy {
 
     /** The network grants without loopback: what leaves a container's own network namespace. */
     public static NetworkGrants withoutLoopback(EffectivePolicy policy) {
-        return NetworkGrants.of(netRules(policy, origin -> origin != Origin.LOOPBACK));
+        return grants(policy, netRules(policy, origin -> origin != Origin.LOOPBACK));
+    }
+
+    /**
+     * The grants of {@code kept}, some of the policy's rules in their order: the policy's own when
+     * none was left out (a server without {@code dns} or {@code loopback}), rather than the same
+     * sweep again.
+     */
+    private static NetworkGrants grants(EffectivePolicy policy, List<NetRule> kept) {
+        return kept.size() == policy.network().rules().size() ? policy.network() : NetworkGrants.of(kept);
     }
 
     private static List<NetRule> netRules(EffectivePolicy policy, Predicate<Origin> keep) {
