@@ -42,7 +42,7 @@ public final class ContainerPolicy {
     }
 
     /** The {@code allow} and {@code deny} statements, span-free, in the order written. */
-    public static List<NetRule> statementNetRules(EffectivePolicy policy) {
+    private static List<NetRule> statementNetRules(EffectivePolicy policy) {
         return netRules(policy, origin -> origin == Origin.STATEMENT);
     }
 

@@ -2,7 +2,7 @@ package dev.stockade.compiler.target.kubernetes;
 
 import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.Cidr;
-import dev.stockade.compiler.effective.NetRule;
+import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.SecretNames;
 import dev.stockade.compiler.target.Header;
@@ -59,8 +59,8 @@ public final class KubernetesTarget implements ServerTarget {
         String name = YamlEscape.string(server.name());
         String namespace = settings.namespace().map(n -> YamlEscape.string(n.value())).orElse("");
         String account = YamlEscape.string(settings.serviceAccount().map(Name::value).orElse(server.name()));
-        List<NetRule> rules = ContainerPolicy.statementNetRules(server.effective());
-        List<ManifestView.Egress> egress = EgressRules.of(ContainerPolicy.statementNetwork(server.effective()), rules)
+        NetworkGrants network = ContainerPolicy.statementNetwork(server.effective());
+        List<ManifestView.Egress> egress = EgressRules.of(network, network.rules())
                 .stream().map(KubernetesTarget::egress).toList();
         PodLowering pod = PodLowering.lower(server, report);
         VolumeLowering.Result volumes = VolumeLowering.lower(server, settings, report);
