@@ -2,7 +2,7 @@
 # ${line}
 </#list>
 #
-# Load after the server's user and the granted paths exist (auditctl resolves both):
+# Load after the server's user exists (auditctl resolves its name):
 #   auditctl -c -R audit/<server>.rules        (or copy to /etc/audit/rules.d/ and run augenrules --load)
 # Unload exactly these rules, and nothing else:
 #   auditctl -D -k ${v.key}

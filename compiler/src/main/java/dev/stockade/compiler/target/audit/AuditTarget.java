@@ -52,7 +52,7 @@ public final class AuditTarget implements ServerTarget {
         audit.get().events().map(AuditEvents::events).orElse(List.of()).stream().map(AuditEventRef::event).forEach(events::add);
         String base = "audit/" + server.name();
         List<Artifact> out = new ArrayList<>();
-        out.add(Artifact.file(base + ".rules", Templates.render("audit/rules.ftl", AuditRules.of(server, events, report))));
+        out.add(Artifact.file(base + ".rules", Templates.render("audit/rules.ftl", AuditRules.of(server, events))));
         Optional<LogrotateView> rotation = logrotate(server, audit.get(), report);
         out.add(Artifact.file(base + ".yaml", Templates.render("audit/settings.yaml.ftl",
                 settings(server, audit.get(), events, rotation.isPresent()))));
@@ -64,8 +64,8 @@ public final class AuditTarget implements ServerTarget {
         List<SettingsView.Event> views = new ArrayList<>();
         for (AuditEvent event : events) {
             views.add(switch (event) {
-                case FILE_ACCESS -> event(event, "kernel", "opens, creations, truncations, removals and renames under granted"
-                        + " paths; any access to denied paths");
+                case FILE_ACCESS -> event(event, "kernel", "opens, creations, truncations, removals, renames, links,"
+                        + " mode, owner and attribute changes by the server's user, on any path");
                 case NETWORK_REQUEST -> event(event, "kernel", "every connect() call");
                 case COMMAND_EXECUTION -> event(event, "kernel", "every execve() and execveat() call");
                 case AUTH_FAILURE -> event(event, "application", "the server appends one JSON line per failed"

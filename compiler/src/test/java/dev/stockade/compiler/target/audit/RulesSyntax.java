@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 final class RulesSyntax {
 
     private static final Pattern RULE = Pattern.compile("-a always,exit -F arch=(b64|b32)"
-            + "(?: -S (?<calls>[a-z0-9]+(?:,[a-z0-9]+)*))?"
-            + "(?: -F dir=(?<dir>/\\S*))?(?: -F perm=(?<perm>[rwxa]+))?"
+            + " -S (?<calls>[a-z0-9]+(?:,[a-z0-9]+)*)"
             + " -F uid=[a-z][a-z0-9-]{0,31} -k stockade-[a-z][a-z0-9-]{0,62}");
     private static final Set<String> CALLS = Set.of("open", "openat", "openat2", "creat", "truncate", "unlink",
-            "unlinkat", "rename", "renameat", "renameat2", "connect", "execve", "execveat");
+            "unlinkat", "rename", "renameat", "renameat2", "mkdir", "mkdirat", "rmdir", "link", "linkat", "symlink", "symlinkat",
+            "chmod", "fchmodat", "chown", "fchownat", "lchown", "setxattr", "lsetxattr", "removexattr", "lremovexattr",
+            "connect", "execve", "execveat");
 
     private RulesSyntax() {
     }
@@ -31,13 +32,11 @@ final class RulesSyntax {
             }
             Matcher rule = RULE.matcher(line);
             assertThat(rule.matches()).as("an auditctl exit rule: %s", line).isTrue();
-            assertThat(rule.group("calls") != null || rule.group("perm") != null).as("a rule names calls or a permission: %s",
-                    line).isTrue();
-            if (rule.group("calls") != null) {
-                assertThat(CALLS).as("system calls of %s", line).containsAll(Set.of(rule.group("calls").split(",")));
-            }
+            assertThat(CALLS).as("system calls of %s", line).containsAll(Set.of(rule.group("calls").split(",")));
             count++;
         }
-        assertThat(count % 2).as("every rule for both ABIs").isZero();
+        // Two rules at most, whatever the policy: the kernel tries every exit rule on every call of
+        // every process on the host (docs/performance.md, "Generated audit cost").
+        assertThat(count).as("one rule per ABI, or none").isIn(0, 2);
     }
 }
