@@ -34,6 +34,9 @@ final class AuditRules {
     static final String FILE_CALLS = "open,openat,openat2,creat,truncate,unlink,unlinkat,rename,renameat,renameat2,"
             + "mkdir,mkdirat,rmdir,link,linkat,symlink,symlinkat,chmod,fchmodat,chown,fchownat,lchown,"
             + "setxattr,lsetxattr,removexattr,lremovexattr";
+    /** What {@link #FILE_CALLS} records, in words: the rules file's comment and the settings file say it alike. */
+    static final String FILE_ACCESS_RECORDS = "opens, creations, truncations, removals, renames, links, mode, owner and"
+            + " attribute changes";
     static final String NETWORK_CALLS = "connect";
     static final String COMMAND_CALLS = "execve,execveat";
 
@@ -46,8 +49,7 @@ final class AuditRules {
         List<String> what = new ArrayList<>();
         if (events.contains(AuditEvent.FILE_ACCESS)) {
             calls.add(FILE_CALLS);
-            what.add("file-access (opens, creations, truncations, removals, renames, links, mode, owner and"
-                    + " attribute changes, on any path)");
+            what.add("file-access (" + FILE_ACCESS_RECORDS + ", on any path)");
         }
         if (events.contains(AuditEvent.NETWORK_REQUEST)) {
             calls.add(NETWORK_CALLS);

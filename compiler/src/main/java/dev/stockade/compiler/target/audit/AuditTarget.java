@@ -64,8 +64,7 @@ public final class AuditTarget implements ServerTarget {
         List<SettingsView.Event> views = new ArrayList<>();
         for (AuditEvent event : events) {
             views.add(switch (event) {
-                case FILE_ACCESS -> event(event, "kernel", "opens, creations, truncations, removals, renames, links,"
-                        + " mode, owner and attribute changes by the server's user, on any path");
+                case FILE_ACCESS -> event(event, "kernel", AuditRules.FILE_ACCESS_RECORDS + " by the server's user, on any path");
                 case NETWORK_REQUEST -> event(event, "kernel", "every connect() call");
                 case COMMAND_EXECUTION -> event(event, "kernel", "every execve() and execveat() call");
                 case AUTH_FAILURE -> event(event, "application", "the server appends one JSON line per failed"

@@ -3,8 +3,9 @@ package dev.stockade.compiler.target.escape;
 /**
  * Values in auditctl rules files ({@code auditctl -R}): a line is split on blanks and there is no
  * quoting or escape of any kind (auditctl 3.0.9 reads {@code -F "dir=/a b"} as the field
- * {@code "dir}), so a value that holds whitespace cannot be written at all. Callers ask
- * {@link #expressible} and approximate (and report) otherwise.
+ * {@code "dir}), so a value that holds whitespace cannot be written at all. The rules hold only
+ * a user name and a key, both identifiers of the language; {@link #value} throws for anything
+ * else rather than write a broken rule.
  */
 public final class AuditEscape {
 
