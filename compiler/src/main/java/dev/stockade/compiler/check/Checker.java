@@ -63,6 +63,7 @@ public final class Checker {
                 server.release();
             }
         }
+        found.findings().forEach(Findings::pack);
         return found;
     }
 

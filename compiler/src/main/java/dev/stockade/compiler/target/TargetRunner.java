@@ -151,6 +151,8 @@ public final class TargetRunner {
                 server.release();
             }
         }
+        // Kept until every chunk is done: packed, as a fleet's findings are (Findings#pack).
+        parts.stream().filter(part -> part != null).forEach(part -> part.findings().pack());
         return parts;
     }
 

@@ -4,6 +4,7 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
+import dev.stockade.compiler.effective.PackedGrants;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Header;
 import dev.stockade.compiler.check.Fanout;
@@ -37,12 +38,12 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
 
     /**
      * What compose keeps of one server with an image or a build directory ({@code null} for the
-     * others): the grants that leave the container, and the service's resolved parts with their
+     * others): the grants that leave the container (packed: they are kept until the merge), and the service's resolved parts with their
      * findings, reported only if the service is generated (a server left without a subnet is not),
      * and where the findings of the merge point: the server's name and its network block. The merge
      * reads nothing else of the server but its name and file.
      */
-    public record Part(List<NetGrant> grants, ServiceLowering.Resolved service, Findings findings, Span name,
+    public record Part(PackedGrants grants, ServiceLowering.Resolved service, Findings findings, Span name,
             Optional<Span> network) {
 
         boolean networked() {
@@ -61,7 +62,8 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         if (settings.isPresent() && (settings.get().image().isPresent() || settings.get().build().isPresent())) {
             Findings findings = new Findings();
             ServiceLowering.Resolved service = ServiceLowering.resolve(server, new TargetReport(findings));
-            return new Part(egress(server), service, findings, server.server().name().span(),
+            findings.pack();
+            return new Part(PackedGrants.of(egress(server)), service, findings, server.server().name().span(),
                     server.server().network().map(Network::span));
         }
         report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
@@ -124,10 +126,11 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
     }
 
     /** One service's egress filter to render: its server, its grants, its subnet. */
-    private record Filter(ServerContext server, List<NetGrant> grants, Subnets.Subnet subnet) {
+    private record Filter(ServerContext server, PackedGrants packed, Subnets.Subnet subnet) {
 
         List<Artifact> render() {
             String base = "compose/" + server.name() + ".docker-user.";
+            List<NetGrant> grants = packed.grants();
             return List.of(
                     Artifact.file(base + "iptables", Templates.render("compose/docker-user.iptables.ftl",
                             DockerUserLowering.lower(server, grants, subnet.addressV4(), base + "iptables"))),
@@ -154,7 +157,7 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
     private static AddressSet granted(List<Integer> included, List<Part> parts) {
         List<IpRange> ranges = new ArrayList<>();
         for (int i : included) {
-            for (NetGrant grant : parts.get(i).grants()) {
+            for (NetGrant grant : parts.get(i).grants().grants()) {
                 ranges.addAll(grant.addresses().intersect(Subnets.POOLS).ranges());
             }
         }
