@@ -42,7 +42,8 @@ public final class Findings {
 
     /** Adds what {@code other} found, in its order (a buffer of one chunk of servers); its packed blocks are shared, not copied. */
     public void addAll(Findings other) {
-        for (Object block : other.blocks) {
+        // A copy of the list of blocks: other may be this one.
+        for (Object block : List.copyOf(other.blocks)) {
             if (block instanceof byte[]) {
                 blocks.add(block);
                 open = null;

@@ -75,6 +75,11 @@ class FindingsTest {
         merged.pack();
         assertThat(merged.packedCount()).isEqualTo(mergedExpected.size());
         assertThat(messages(merged)).containsExactlyElementsOf(mergedExpected);
+
+        mergedExpected.add(report(merged, n));
+        merged.addAll(merged);
+        mergedExpected.addAll(List.copyOf(mergedExpected));
+        assertThat(messages(merged)).as("added to itself").containsExactlyElementsOf(mergedExpected);
     }
 
     /** Reports finding {@code n}; its message. */
