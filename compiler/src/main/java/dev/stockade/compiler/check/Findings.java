@@ -25,16 +25,14 @@ public final class Findings {
     /** In report order, blocks of findings: a {@code byte[]} packed, or an open {@code ArrayList<Owned>}. */
     private final List<Object> blocks = new ArrayList<>();
 
-    /** The last block while it is open (findings are added to it), else {@code null}. */
-    private List<Owned> open;
-
     /** Reports at the rule's default severity. */
     public void report(RuleInfo rule, ServerContext server, Span span, String message, String hint) {
         report(rule, rule.severity(), server, span, message, hint);
     }
 
     public void report(RuleInfo rule, Severity severity, ServerContext server, Span span, String message, String hint) {
-        openBlock().add(new Owned(server.name(), new Diagnostic(rule.id(), severity, span, message, hint)));
+        List<Owned> open = openBlock();
+        open.add(new Owned(server.name(), new Diagnostic(rule.id(), severity, span, message, hint)));
         if (open.size() >= PACK_AT) {
             pack();
         }
@@ -46,7 +44,6 @@ public final class Findings {
         for (Object block : List.copyOf(other.blocks)) {
             if (block instanceof byte[]) {
                 blocks.add(block);
-                open = null;
             } else {
                 openBlock().addAll(owned(block));
             }
@@ -63,7 +60,6 @@ public final class Findings {
                 blocks.set(i, PackedFindings.pack(owned(blocks.get(i))));
             }
         }
-        open = null;
     }
 
     public List<Owned> all() {
@@ -89,12 +85,15 @@ public final class Findings {
         return count;
     }
 
+    /** The last block if it is open (findings are added to it), else a new open one. */
     private List<Owned> openBlock() {
-        if (open == null) {
-            open = new ArrayList<>();
+        Object last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+        if (last instanceof byte[] || last == null) {
+            List<Owned> open = new ArrayList<>();
             blocks.add(open);
+            return open;
         }
-        return open;
+        return owned(last);
     }
 
     @SuppressWarnings("unchecked")

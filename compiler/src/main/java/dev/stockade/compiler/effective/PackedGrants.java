@@ -59,6 +59,15 @@ public final class PackedGrants {
         return new PackedGrants(packed);
     }
 
+    /**
+     * The layout above, a copy: a canonical form of the grants (their address and port sets are
+     * canonical, and every list is preceded by its length), so equal grants give equal words and
+     * different grants different ones.
+     */
+    public long[] words() {
+        return packed.clone();
+    }
+
     public boolean isEmpty() {
         return packed[0] == 0;
     }

@@ -39,7 +39,18 @@ class PackedGrantsTest {
                 new NetGrant(Protocol.values()[0], AddressSet.empty(), Ports.none()));
 
         assertThat(PackedGrants.of(grants).grants()).containsExactlyElementsOf(grants);
+        // the words are a canonical form: the same sets built otherwise give the same words, another grant others
+        List<NetGrant> rebuilt = grants.stream().map(g -> new NetGrant(g.protocol(),
+                AddressSet.ofRanges(reversed(g.addresses().ranges())), Ports.of(reversed(g.ports().toRanges())))).toList();
+        assertThat(PackedGrants.of(rebuilt).words()).isEqualTo(PackedGrants.of(grants).words());
+        assertThat(PackedGrants.of(grants.subList(0, 2)).words()).isNotEqualTo(PackedGrants.of(grants).words());
         assertThat(PackedGrants.of(List.of()).grants()).isEmpty();
         assertThat(PackedGrants.of(List.of()).isEmpty()).isTrue();
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 }

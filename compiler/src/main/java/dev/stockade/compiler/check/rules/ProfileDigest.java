@@ -1,11 +1,9 @@
 package dev.stockade.compiler.check.rules;
 
 import dev.stockade.compiler.effective.FsEntry;
-import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
+import dev.stockade.compiler.effective.PackedGrants;
 import dev.stockade.dsl.model.FsMode;
-import dev.stockade.dsl.model.Ip;
-import dev.stockade.dsl.model.PortRange;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,8 +18,9 @@ import java.util.List;
  * A SHA-256 of a {@code profile-shared} profile's canonical form: one 32-byte digest a server
  * instead of its path accesses and network grants, which a fleet's summaries would otherwise hold
  * until the fleet is compared (at 10,000 servers, about 130 MB of addresses and ranges; docs/performance.md). The form
- * is unambiguous: every list is preceded by its length and every string by its length in bytes, so
- * different profiles give different input, and equal profiles (canonical values) the same.
+ * is unambiguous: every list is preceded by its length and every string by its length in bytes,
+ * and the grants are written as {@link PackedGrants#words()}, so different profiles give different
+ * input, and equal profiles (canonical values) the same.
  */
 record ProfileDigest(long a, long b, long c, long d) {
 
@@ -42,33 +41,14 @@ record ProfileDigest(long a, long b, long c, long d) {
                 }
                 out.writeInt(modes);
             }
-            out.writeInt(net.size());
-            for (NetGrant grant : net) {
-                out.writeInt(grant.protocol().ordinal());
-                List<IpRange> ranges = grant.addresses().ranges();
-                out.writeInt(ranges.size());
-                for (IpRange range : ranges) {
-                    write(out, range.first());
-                    write(out, range.last());
-                }
-                List<PortRange> ports = grant.ports().toRanges();
-                out.writeInt(ports.size());
-                for (PortRange port : ports) {
-                    out.writeInt(port.low());
-                    out.writeInt(port.high());
-                }
+            for (long word : PackedGrants.of(net).words()) {
+                out.writeLong(word);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory", e);
         }
         ByteBuffer digest = ByteBuffer.wrap(SHA_256.get().digest(bytes.toByteArray()));
         return new ProfileDigest(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
-    }
-
-    private static void write(DataOutputStream out, Ip ip) throws IOException {
-        out.writeBoolean(ip.v6());
-        out.writeLong(ip.hi());
-        out.writeLong(ip.lo());
     }
 
     private static MessageDigest sha256() {

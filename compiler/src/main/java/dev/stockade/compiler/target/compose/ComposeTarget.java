@@ -38,12 +38,14 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
 
     /**
      * What compose keeps of one server with an image or a build directory ({@code null} for the
-     * others): the grants that leave the container (packed: they are kept until the merge), and the service's resolved parts with their
-     * findings, reported only if the service is generated (a server left without a subnet is not),
+     * others): the grants that leave the container (packed: they are kept until the merge) and
+     * the addresses of the subnet pools among them (cut out here, on the worker, so that the merge
+     * need not unpack every server's grants to find them; almost always none), and the service's
+     * resolved parts with their findings, reported only if the service is generated (a server left without a subnet is not),
      * and where the findings of the merge point: the server's name and its network block. The merge
      * reads nothing else of the server but its name and file.
      */
-    public record Part(PackedGrants grants, ServiceLowering.Resolved service, Findings findings, Span name,
+    public record Part(PackedGrants grants, List<IpRange> inPools, ServiceLowering.Resolved service, Findings findings, Span name,
             Optional<Span> network) {
 
         boolean networked() {
@@ -63,7 +65,8 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
             Findings findings = new Findings();
             ServiceLowering.Resolved service = ServiceLowering.resolve(server, new TargetReport(findings));
             findings.pack();
-            return new Part(PackedGrants.of(egress(server)), service, findings, server.server().name().span(),
+            List<NetGrant> egress = egress(server);
+            return new Part(PackedGrants.of(egress), inPools(egress), service, findings, server.server().name().span(),
                     server.server().network().map(Network::span));
         }
         report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
@@ -149,17 +152,25 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         return !egress(server).isEmpty();
     }
 
+    /** The addresses of the subnet pools that {@code grants} reach, range by range: {@link Part#inPools()}. */
+    private static List<IpRange> inPools(List<NetGrant> grants) {
+        List<IpRange> ranges = new ArrayList<>();
+        for (NetGrant grant : grants) {
+            ranges.addAll(grant.addresses().intersect(Subnets.POOLS).ranges());
+        }
+        return ranges.isEmpty() ? List.of() : List.copyOf(ranges);
+    }
+
     /**
      * Every address of the subnet pools that some included server may reach: no subnet may hold one.
-     * Only the pools matter, so each grant is cut to them before the one sort-and-merge (a union
-     * per server made this quadratic; sorting every grant of the fleet was most of what was left).
+     * Only the pools matter, so each grant is cut to them ({@link #inPools}) before the one
+     * sort-and-merge (a union per server made this quadratic; sorting every grant of the fleet was
+     * most of what was left).
      */
     private static AddressSet granted(List<Integer> included, List<Part> parts) {
         List<IpRange> ranges = new ArrayList<>();
         for (int i : included) {
-            for (NetGrant grant : parts.get(i).grants().grants()) {
-                ranges.addAll(grant.addresses().intersect(Subnets.POOLS).ranges());
-            }
+            ranges.addAll(parts.get(i).inPools());
         }
         return AddressSet.ofRanges(ranges);
     }
