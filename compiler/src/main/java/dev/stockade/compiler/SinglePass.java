@@ -63,8 +63,8 @@ final class SinglePass {
     }
 
     private Stockade.Streamed run(List<SourceFile> files, Fanout fanout) {
-        List<FileResult> results = new ArrayList<>(files.size());
-        fanout.chunks(files, chunk -> chunk.stream().map(this::file).toList()).forEach(results::addAll);
+        // A task per file: the threads take the files in order, and none waits at the end for a long chunk.
+        List<FileResult> results = fanout.each(files, this::file);
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<ServerContext> servers = new ArrayList<>();
         List<Name> names = new ArrayList<>();

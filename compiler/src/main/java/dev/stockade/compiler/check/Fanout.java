@@ -13,8 +13,9 @@ import java.util.function.Function;
 /**
  * Work over servers spread on a bounded number of threads, with results in input order, so a run
  * on many threads gives exactly what the run on one gives. Servers are independent once parsed:
- * each task gets a contiguous chunk and reports into its own buffers, which the caller merges in
- * chunk order. With one thread nothing is started and the work runs on the caller's thread.
+ * each task gets a contiguous chunk (or, for items worth a task each such as policy files, one item)
+ * and reports into its own buffers, which the caller merges in input order. With one thread nothing
+ * is started and the work runs on the caller's thread.
  */
 public final class Fanout implements AutoCloseable {
 
@@ -63,18 +64,35 @@ public final class Fanout implements AutoCloseable {
             return List.of(work.apply(items));
         }
         int chunks = Math.min(items.size(), threads * CHUNKS_PER_THREAD);
-        List<Future<R>> futures = new ArrayList<>(chunks);
+        List<List<T>> cut = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
-            List<T> chunk = items.subList(items.size() * c / chunks, items.size() * (c + 1) / chunks);
-            futures.add(pool.submit(() -> work.apply(chunk)));
+            cut.add(items.subList(items.size() * c / chunks, items.size() * (c + 1) / chunks));
         }
-        List<R> results = new ArrayList<>(chunks);
+        return each(cut, work);
+    }
+
+    /**
+     * {@code work} applied to every item as a task of its own, the results in input order: for
+     * items large enough to be worth a task each (a policy file of many servers), so that no thread
+     * idles at the end while another finishes a long chunk. The threads take the items in order.
+     */
+    public <T, R> List<R> each(List<T> items, Function<T, R> work) {
+        if (pool == null || items.size() < 2) {
+            List<R> results = new ArrayList<>(items.size());
+            items.forEach(item -> results.add(work.apply(item)));
+            return results;
+        }
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(pool.submit(() -> work.apply(item)));
+        }
+        List<R> results = new ArrayList<>(items.size());
         try {
             for (Future<R> future : futures) {
                 results.add(join(future));
             }
         } catch (RuntimeException | Error failure) {
-            // The other chunks' results are of no use now; the ones not started never start.
+            // The other items' results are of no use now; the ones not started never start.
             futures.forEach(future -> future.cancel(true));
             throw failure;
         }
