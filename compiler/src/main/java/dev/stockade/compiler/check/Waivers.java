@@ -8,11 +8,9 @@ import dev.stockade.dsl.model.Accept;
 import dev.stockade.dsl.model.Server;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -54,21 +52,20 @@ public final class Waivers {
     /** {@link #apply(List, List, boolean)} with each server's waivers taken from its model beforehand. */
     public static List<Diagnostic> applyDeclared(List<Declared> servers, List<Findings.Owned> findings,
             boolean targetsRan) {
-        // Only findings some waiver names are indexed: a fleet has hundreds of thousands of findings
-        // and few waivers, and most servers have none.
-        Map<String, Set<String>> named = new HashMap<>();
+        // Only the findings some waiver names are indexed: a fleet has hundreds of thousands of
+        // findings and few waivers, and most servers have none.
+        Map<String, Map<String, List<Integer>>> byServerAndRule = new HashMap<>();
         for (Declared server : servers) {
             for (Accept accept : server.accepts()) {
-                named.computeIfAbsent(server.server(), k -> new HashSet<>()).add(accept.rule().value());
+                byServerAndRule.computeIfAbsent(server.server(), k -> new HashMap<>())
+                        .putIfAbsent(accept.rule().value(), new ArrayList<>());
             }
         }
-        Map<String, Map<String, List<Integer>>> byServerAndRule = new HashMap<>();
         List<Diagnostic> out = new ArrayList<>(findings.size());
         for (Findings.Owned owned : findings) {
-            Set<String> rules = named.get(owned.server());
-            if (rules != null && rules.contains(owned.diagnostic().rule())) {
-                byServerAndRule.computeIfAbsent(owned.server(), k -> new HashMap<>())
-                        .computeIfAbsent(owned.diagnostic().rule(), k -> new ArrayList<>()).add(out.size());
+            List<Integer> matches = byServerAndRule.getOrDefault(owned.server(), Map.of()).get(owned.diagnostic().rule());
+            if (matches != null) {
+                matches.add(out.size());
             }
             out.add(owned.diagnostic());
         }
