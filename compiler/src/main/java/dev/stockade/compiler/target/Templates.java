@@ -81,6 +81,8 @@ public final class Templates {
         config.setLocale(Locale.ROOT);
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
         config.setObjectWrapper(ViewWrapper.INSTANCE);
+        // The one helper templates call: <@lines each=LIST prefix="..." suffix="..."/>.
+        config.setSharedVariable("lines", LinesDirective.INSTANCE);
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);

@@ -72,6 +72,25 @@ final class ViewWrapper implements ObjectWrapper {
         return new ListModel(list instanceof RandomAccess ? list : List.copyOf(list), elements);
     }
 
+    /**
+     * The strings of a view's list, as the view holds them ({@link LinesDirective}); anything else
+     * (not a list of a view, an element that is not a string) fails the render.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> strings(TemplateModel model) throws TemplateModelException {
+        if (!(model instanceof ListModel list)) {
+            throw new TemplateModelException("expected a list of a view, got "
+                    + (model == null ? "nothing" : model.getClass().getSimpleName()));
+        }
+        for (Object element : list.list) {
+            if (!(element instanceof String)) {
+                throw new TemplateModelException("expected a list of strings, got an element "
+                        + (element == null ? "null" : "of " + element.getClass().getName()));
+            }
+        }
+        return (List<String>) list.list;
+    }
+
     /** The root of a render: {@code v}, the view. */
     static TemplateHashModel root(Record view) {
         RecordModel model = new RecordModel(view, SHAPES.get(view.getClass()));

@@ -1,5 +1,6 @@
 package dev.stockade.dsl.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Optional;
  * {@link #text()} gives the RFC 5952 canonical form, so {@code parse(ip.text())} returns {@code ip}.
  */
 public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
+
+    /** The prefix of an IPv4-mapped IPv6 address in its mixed text form. */
+    private static final String MAPPED = "::ffff:";
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     public Ip {
         if (!v6 && (hi != 0 || (lo >>> 32) != 0)) {
@@ -169,26 +174,35 @@ public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
      * addresses in the mixed form {@code ::ffff:1.2.3.4} (RFC 5952 section 5).
      */
     public String text() {
+        // Written into bytes (every character is ASCII) and made a string once: this is the most
+        // frequent formatting in every target, and string concatenation and per-group hex strings
+        // allocated several strings per address.
+        byte[] out = new byte[39];
+        int length;
         if (!v6) {
-            return dottedQuad(lo);
+            length = dottedQuad(out, 0, lo);
+        } else if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+            for (length = 0; length < MAPPED.length(); length++) {
+                out[length] = (byte) MAPPED.charAt(length);
+            }
+            length = dottedQuad(out, length, lo & 0xFFFF_FFFFL);
+        } else {
+            length = groups(out);
         }
-        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
-            return "::ffff:" + dottedQuad(lo & 0xFFFF_FFFFL);
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 4; i++) {
-            groups[i] = (int) ((hi >>> (48 - 16 * i)) & 0xFFFF);
-            groups[i + 4] = (int) ((lo >>> (48 - 16 * i)) & 0xFFFF);
-        }
+        return new String(out, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** IPv6 groups in lower-case hex, the longest run of two or more zero groups (the first of equals) as {@code ::}. */
+    private int groups(byte[] out) {
         int bestStart = -1;
         int bestLength = 1;
         for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
+            if (group(i) != 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < 8 && groups[j] == 0) {
+            while (j < 8 && group(j) == 0) {
                 j++;
             }
             if (j - i > bestLength) {
@@ -197,23 +211,47 @@ public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
             }
             i = j;
         }
-        StringBuilder out = new StringBuilder();
+        int at = 0;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                out.append("::");
+                out[at++] = ':';
+                out[at++] = ':';
                 i += bestLength - 1;
                 continue;
             }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
+            if (at > 0 && out[at - 1] != ':') {
+                out[at++] = ':';
             }
-            out.append(Integer.toHexString(groups[i]));
+            int group = group(i);
+            for (int shift = group < 0x10 ? 0 : group < 0x100 ? 4 : group < 0x1000 ? 8 : 12; shift >= 0; shift -= 4) {
+                out[at++] = HEX[(group >>> shift) & 0xF];
+            }
         }
-        return out.toString();
+        return at;
     }
 
-    private static String dottedQuad(long value) {
-        return (value >>> 24) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "." + (value & 0xFF);
+    /** Group {@code index} (0 to 7) of an IPv6 address. */
+    private int group(int index) {
+        long half = index < 4 ? hi : lo;
+        return (int) ((half >>> (48 - 16 * (index & 3))) & 0xFFFF);
+    }
+
+    /** Writes the dotted quad of {@code value} at {@code at}; returns the index after it. */
+    private static int dottedQuad(byte[] out, int at, long value) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int octet = (int) ((value >>> shift) & 0xFF);
+            if (octet >= 100) {
+                out[at++] = (byte) ('0' + octet / 100);
+            }
+            if (octet >= 10) {
+                out[at++] = (byte) ('0' + octet / 10 % 10);
+            }
+            out[at++] = (byte) ('0' + octet % 10);
+            if (shift > 0) {
+                out[at++] = '.';
+            }
+        }
+        return at;
     }
 
     /** Unsigned order within one family; IPv4 sorts before IPv6. */

@@ -133,4 +133,51 @@ class IpTest {
         assertThat(ip("::8000:0:0:0")).isGreaterThan(ip("::7fff:0:0:0"));
         assertThat(ip("::")).isGreaterThan(ip("255.255.255.255"));
     }
+
+    @Test
+    void textMatchesAPlainRendering() {
+        // A plain, slow rendering of RFC 5952 as the oracle for the byte-writing one.
+        Random random = new Random(4291);
+        for (int i = 0; i < 20_000; i++) {
+            Ip v6 = new Ip(true, sparse(random), i % 7 == 0 ? 0xFFFF_0000_0000L | (random.nextLong() & 0xFFFF_FFFFL) : sparse(random));
+            assertThat(v6.text()).isEqualTo(plain(v6));
+            Ip v4 = Ip.v4(i < 256 ? i * 0x01010101L : random.nextLong());
+            assertThat(v4.text()).isEqualTo(plain(v4));
+        }
+    }
+
+    private static String plain(Ip ip) {
+        if (!ip.v6()) {
+            return quad(ip.lo());
+        }
+        if (ip.hi() == 0 && (ip.lo() >>> 32) == 0xFFFFL) {
+            return "::ffff:" + quad(ip.lo() & 0xFFFF_FFFFL);
+        }
+        String[] groups = new String[8];
+        for (int g = 0; g < 8; g++) {
+            long half = g < 4 ? ip.hi() : ip.lo();
+            groups[g] = Long.toHexString((half >>> (48 - 16 * (g % 4))) & 0xFFFF);
+        }
+        String joined = ":" + String.join(":", groups) + ":";
+        // The longest run of two or more zero groups, the first of equals, becomes "::".
+        for (int run = 8; run >= 2; run--) {
+            String zeros = ":0".repeat(run) + ":";
+            int at = joined.indexOf(zeros);
+            if (at >= 0) {
+                joined = joined.substring(0, at) + "::" + joined.substring(at + zeros.length());
+                break;
+            }
+        }
+        if (!joined.startsWith("::")) {
+            joined = joined.substring(1);
+        }
+        if (!joined.endsWith("::")) {
+            joined = joined.substring(0, joined.length() - 1);
+        }
+        return joined;
+    }
+
+    private static String quad(long value) {
+        return (value >>> 24) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "." + (value & 0xFF);
+    }
 }

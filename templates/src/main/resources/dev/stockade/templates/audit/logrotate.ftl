@@ -1,6 +1,4 @@
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 # Check: logrotate -d audit/<server>.logrotate. Size is checked each time logrotate runs:
 # run it at least hourly for size-based rotation.
 ${v.path} {

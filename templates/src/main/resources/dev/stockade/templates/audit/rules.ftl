@@ -1,6 +1,4 @@
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
 # Load after the server's user exists (auditctl resolves its name):
 #   auditctl -c -R audit/<server>.rules        (or copy to /etc/audit/rules.d/ and run augenrules --load)
@@ -10,7 +8,5 @@
 <#list v.sections as section>
 
 # ${section.comment}
-<#list section.rules as rule>
-${rule}
-</#list>
+<@lines each=section.rules/>
 </#list>

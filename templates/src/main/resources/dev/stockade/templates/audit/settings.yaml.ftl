@@ -1,6 +1,4 @@
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 # The audit settings of one server: what is recorded, by whom, where, and in what shape.
 server: ${v.server}
 user: ${v.user}

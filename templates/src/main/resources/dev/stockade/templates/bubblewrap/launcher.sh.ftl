@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
 # Runs the server under bubblewrap (0.8 or later). Started as root, it first drops to the
 # server's user and group (setpriv), so the netfilter rules keyed on that user apply to it.
@@ -61,22 +59,12 @@ deny() {
 args+=(--share-net)
 </#if>
 args+=(--ro-bind /usr /usr)
-<#list v.topLevel as path>
-top_level ${path}
-</#list>
-<#list v.systemFiles as path>
-system_file ${path}
-</#list>
+<@lines each=v.topLevel prefix="top_level "/>
+<@lines each=v.systemFiles prefix="system_file "/>
 args+=(--proc /proc --dev /dev --tmpfs /tmp)
 
 # The policy's paths, parent before child: the most specific one is mounted last.
-<#list v.mounts as mount>
-<#if mount.kind == "deny">
-deny ${mount.path}<#if mount.createIfAbsent> create</#if>
-<#else>
-grant_${mount.kind} ${mount.path}
-</#if>
-</#list>
+<@lines each=v.mounts/>
 
 <#noparse>
 if [ $# -gt 0 ]; then

@@ -1,16 +1,10 @@
 <#-- compose/compose.yaml for every server with a compose block. Layout only: see ComposeTarget. -->
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
-<#list v.about as line>
-# ${line}
-</#list>
+<@lines each=v.about prefix="# "/>
 services:
 <#list v.services as s>
-<#list s.comments as line>
-  # ${line}
-</#list>
+<@lines each=s.comments prefix="  # "/>
   ${s.name}:
     ${s.source}: ${s.reference}
     user: ${s.user}
@@ -40,18 +34,14 @@ services:
 </#if>
 <#if s.environment?has_content>
     environment:
-<#list s.environment as e>
-      - ${e}
-</#list>
+<@lines each=s.environment prefix="      - "/>
 </#if>
 <#-- s.volumes: the volumes: block, rendered per service by compose/volumes.yaml.ftl -->
 ${s.volumes}<#t>
 <#if s.network?has_content>
 <#if s.dns?has_content>
     dns:
-<#list s.dns as d>
-      - ${d}
-</#list>
+<@lines each=s.dns prefix="      - "/>
 </#if>
     networks:
 <#list s.network as n>

@@ -1,11 +1,7 @@
 <#-- compose/<server>.docker-user.iptables / .ip6tables. Layout only: see DockerUserLowering. -->
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
-<#list v.about as line>
-# ${line}
-</#list>
+<@lines each=v.about prefix="# "/>
 #
 # Load (as root, from the output directory; loading again changes nothing):
 #   ${v.load}
@@ -15,8 +11,6 @@
 :${v.chain} - [0:0]
 -A ${v.chain} ! -s ${v.source} -j RETURN
 -A ${v.chain} -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment "${v.comment}" -j RETURN
-<#list v.rules as r>
--A ${v.chain} ${r} -j RETURN
-</#list>
+<@lines each=v.rules prefix="-A ${v.chain} " suffix=" -j RETURN"/>
 -A ${v.chain} -j REJECT --reject-with ${v.rejectWith}
 COMMIT

@@ -9,13 +9,9 @@
     ${l.key}: ${l.value}
 </#list>
 </#macro>
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
-<#list v.about as line>
-# ${line}
-</#list>
+<@lines each=v.about prefix="# "/>
 ---
 apiVersion: v1
 kind: ServiceAccount
@@ -46,9 +42,7 @@ spec:
             cidr: ${block.cidr}
 <#if block.except?has_content>
             except:
-<#list block.except as e>
-              - ${e}
-</#list>
+<@lines each=block.except prefix="              - "/>
 </#if>
 </#list>
       ports:

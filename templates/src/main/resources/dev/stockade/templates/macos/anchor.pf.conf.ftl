@@ -1,6 +1,4 @@
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 # Label: ${v.label}
 #
 # A pf anchor: outbound TCP and UDP of the sockets of user ${v.user} reach exactly the
@@ -9,6 +7,4 @@
 # Load (as root, with pf enabled by pfctl -e):
 #   pfctl -a ${v.anchor} -f ${v.file}
 # Check: pfctl -a ${v.anchor} -s rules    Remove: pfctl -a ${v.anchor} -F rules
-<#list v.rules as rule>
-${rule}
-</#list>
+<@lines each=v.rules/>

@@ -1,6 +1,4 @@
-<#list v.header as line>
-;; ${line}
-</#list>
+<@lines each=v.header prefix=";; "/>
 ;; Label: ${v.label}
 ;;
 ;; A sandbox-exec profile: sandbox-exec -f THIS-FILE COMMAND [ARGS...]
@@ -9,10 +7,6 @@
 (deny default)
 <#list v.sections as section>
 
-<#list section.comment as line>
-;; ${line}
-</#list>
-<#list section.rules as rule>
-${rule}
-</#list>
+<@lines each=section.comment prefix=";; "/>
+<@lines each=section.rules/>
 </#list>

@@ -1,11 +1,7 @@
 <#-- iptables-restore / ip6tables-restore file for one server. Layout only: see IptablesLowering. -->
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
-<#list v.about as line>
-# ${line}
-</#list>
+<@lines each=v.about prefix="# "/>
 #
 # Load (as root, from the output directory; loading again changes nothing):
 #   ${v.load}
@@ -16,8 +12,6 @@
 :${v.egressChain} - [0:0]
 -A ${v.dispatchChain} -m owner --uid-owner ${v.user} -m comment --comment "${v.comment}" -j ${v.egressChain}
 -A ${v.egressChain} -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
-<#list v.rules as r>
--A ${v.egressChain} ${r.destination} ${r.ports} -j RETURN
-</#list>
+<@lines each=v.rules prefix="-A ${v.egressChain} " suffix=" -j RETURN"/>
 -A ${v.egressChain} -j REJECT --reject-with ${v.rejectWith}
 COMMIT

@@ -1,11 +1,7 @@
 <#-- nft -f file for one server. Layout only: see NftLowering. -->
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
-<#list v.about as line>
-# ${line}
-</#list>
+<@lines each=v.about prefix="# "/>
 #
 # Load (as root, from the output directory; loading again changes nothing):
 #   ${v.load}
@@ -60,9 +56,7 @@ table inet ${v.table} {
 </#list>
 	chain ${v.chain} {
 <#list v.families as f>
-<#list f.loopback as rule>
-		${rule} accept
-</#list>
+<@lines each=f.loopback prefix="\t\t" suffix=" accept"/>
 </#list>
 <#list v.families as f>
 		${f.match} @${f.set} accept

@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 #
 # The boundary probe: run it as the server runs (as its user, inside its sandbox), for example
 #   bubblewrap/<server>.sh --probe probe/<server>.sh
@@ -204,9 +202,7 @@ udp_blocked() {
 
 echo "1..${v.checks?size}"
 echo "# stockade boundary probe for server "${v.server}
-<#list v.checks as check>
-${check.function} ${check.arguments}
-</#list>
+<@lines each=v.checks/>
 
 <#noparse>
 if [ "$failed" -gt 0 ]; then

@@ -1,6 +1,4 @@
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 
 [Unit]
 Description=${v.description}
@@ -20,9 +18,7 @@ WorkingDirectory=${v.workingDirectory}
 User=${v.user}
 Group=${v.group}
 DynamicUser=no
-<#list v.secrets as line>
-${line}
-</#list>
+<@lines each=v.secrets/>
 
 # Privileges
 NoNewPrivileges=yes
@@ -38,14 +34,10 @@ PrivateTmp=yes
 PrivateDevices=yes
 DevicePolicy=closed
 PrivateMounts=yes
-<#list v.filesystem as line>
-${line}
-</#list>
+<@lines each=v.filesystem/>
 
 # Network
-<#list v.network as line>
-${line}
-</#list>
+<@lines each=v.network/>
 
 # Kernel and process isolation
 PrivateUsers=yes
@@ -65,15 +57,11 @@ SystemCallArchitectures=native
 SystemCallFilter=@system-service
 SystemCallFilter=~@privileged @resources
 SystemCallErrorNumber=EPERM
-<#list v.runtime as line>
-${line}
-</#list>
+<@lines each=v.runtime/>
 <#if v.limits?has_content>
 
 # Limits
-<#list v.limits as line>
-${line}
-</#list>
+<@lines each=v.limits/>
 </#if>
 
 [Install]

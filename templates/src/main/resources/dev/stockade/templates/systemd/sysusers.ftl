@@ -1,7 +1,3 @@
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 # Install in /etc/sysusers.d; apply with systemd-sysusers.
-<#list v.lines as line>
-${line}
-</#list>
+<@lines each=v.lines/>

@@ -1,7 +1,5 @@
 #!/bin/bash
-<#list v.header as line>
-# ${line}
-</#list>
+<@lines each=v.header prefix="# "/>
 # Logs in to Vault with AppRole, reads each secret, exports its fields and execs the server.
 # No secret reaches argv or disk: JSON goes through pipes, the token through a /dev/fd header file.
 set -euo pipefail

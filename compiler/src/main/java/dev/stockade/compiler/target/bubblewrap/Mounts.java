@@ -13,15 +13,16 @@ import java.util.List;
 
 /**
  * The filesystem half of the launcher: one mount per named path, parent before child, so that a
- * deeper path's mount lands on top of its parent's and the most specific rule wins.
+ * deeper path's mount lands on top of its parent's and the most specific rule wins. Each is the
+ * line that calls the launcher's function for it ({@link LauncherView#mounts()}).
  */
 final class Mounts {
 
     private Mounts() {
     }
 
-    static List<LauncherView.Mount> of(ServerContext server, TargetReport report) {
-        List<LauncherView.Mount> mounts = new ArrayList<>();
+    static List<String> of(ServerContext server, TargetReport report) {
+        List<String> mounts = new ArrayList<>();
         boolean executableData = false;
         for (FsEntry entry : server.effective().fs().entries()) {
             Access access = entry.access();
@@ -29,17 +30,17 @@ final class Mounts {
             if (access.isDenied()) {
                 boolean underWrite = entry.enclosing().map(p -> server.effective().modeOf(p).allows(FsMode.WRITE))
                         .orElse(false);
-                mounts.add(new LauncherView.Mount("deny", path, underWrite));
+                mounts.add(underWrite ? "deny " + path + " create" : "deny " + path);
                 continue;
             }
             executableData |= !access.allows(FsMode.EXECUTE);
             if (access.allows(FsMode.WRITE)) {
-                mounts.add(new LauncherView.Mount("write", path, false));
+                mounts.add("grant_write " + path);
             } else if (access.allows(FsMode.APPEND)) {
-                mounts.add(new LauncherView.Mount("write", path, false));
+                mounts.add("grant_write " + path);
                 reportAppend(server, report, entry.path());
             } else {
-                mounts.add(new LauncherView.Mount("read", path, false));
+                mounts.add("grant_read " + path);
             }
         }
         if (executableData) {

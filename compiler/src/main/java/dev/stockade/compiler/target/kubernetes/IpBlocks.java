@@ -55,8 +55,18 @@ final class IpBlocks {
         for (Node root : roots) {
             walk(root, null, set, blocks);
         }
-        List<Block> out = blocks.stream().map(b -> new Block(b.cidr(), List.copyOf(b.except()))).toList();
-        return covered(out).equals(set) ? out : set.toPrefixes().stream().map(c -> new Block(c, List.of())).toList();
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            out.add(new Block(block.cidr(), List.copyOf(block.except())));
+        }
+        if (covered(out).equals(set)) {
+            return List.copyOf(out);
+        }
+        List<Block> exact = new ArrayList<>();
+        for (Cidr prefix : set.toPrefixes()) {
+            exact.add(new Block(prefix, List.of()));
+        }
+        return List.copyOf(exact);
     }
 
     /** The prefixes as trees; the set's order (family, address, length) lists a parent before its children. */
@@ -75,13 +85,24 @@ final class IpBlocks {
     }
 
     private static void computeRegions(Node node) {
-        node.children.forEach(IpBlocks::computeRegions);
-        node.region = minus(node.prefix, node.children.stream().map(child -> child.prefix).toList());
+        List<Cidr> inner = new ArrayList<>(node.children.size());
+        for (Node child : node.children) {
+            computeRegions(child);
+            inner.add(child.prefix);
+        }
+        node.region = minus(node.prefix, inner);
     }
 
     /** The addresses of {@code prefix} outside all of {@code inner}, in one subtraction. */
     private static AddressSet minus(Cidr prefix, List<Cidr> inner) {
-        return AddressSet.of(prefix).minus(AddressSet.ofRanges(inner.stream().map(Cidr::range).toList()));
+        if (inner.isEmpty()) {
+            return AddressSet.of(prefix);
+        }
+        List<IpRange> ranges = new ArrayList<>(inner.size());
+        for (Cidr cidr : inner) {
+            ranges.add(cidr.range());
+        }
+        return AddressSet.of(prefix).minus(AddressSet.ofRanges(ranges));
     }
 
     private static void walk(Node node, Block enclosing, AddressSet set, List<Block> blocks) {

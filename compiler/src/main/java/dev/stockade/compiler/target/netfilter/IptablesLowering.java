@@ -73,7 +73,7 @@ final class IptablesLowering {
                 v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited");
     }
 
-    private static List<IptablesView.Rule> rules(ServerContext server, boolean v6) {
+    private static List<String> rules(ServerContext server, boolean v6) {
         List<Entry> entries = new ArrayList<>();
         for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
             List<String> matches = portMatches(grant.protocol(), grant.ports());
@@ -82,11 +82,11 @@ final class IptablesLowering {
             }
         }
         entries.sort(SMALLEST_FIRST);
-        List<IptablesView.Rule> rules = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
         for (Entry entry : entries) {
             String destination = destination(entry.range(), entry.protocol());
             for (String match : entry.portMatches()) {
-                rules.add(new IptablesView.Rule(destination, match));
+                rules.add(destination + " " + match);
             }
         }
         return rules;

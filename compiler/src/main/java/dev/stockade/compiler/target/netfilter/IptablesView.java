@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * One iptables-restore file, every value final text: the header comment lines, how to load and
- * remove it, Stockade's two chains, the user they judge and the accepted destinations in order.
+ * remove it, Stockade's two chains, the user they judge and the accepted destinations in order:
+ * each rule's matches, the address and protocol and then the port match, in the order
+ * iptables-save lists them ({@code -A EGRESS MATCHES -j RETURN}).
  */
 public record IptablesView(
         List<String> header,
@@ -15,19 +17,12 @@ public record IptablesView(
         String egressChain,
         String user,
         String comment,
-        List<Rule> rules,
+        List<String> rules,
         String rejectWith) {
 
     public IptablesView {
         header = List.copyOf(header);
         about = List.copyOf(about);
         rules = List.copyOf(rules);
-    }
-
-    /**
-     * {@code DESTINATION PORTS -j RETURN}: the destination is the address and protocol matches, the
-     * ports the port match, each in the order iptables-save lists them.
-     */
-    public record Rule(String destination, String ports) {
     }
 }

@@ -7,16 +7,9 @@ import java.util.List;
  * Every string is already a shell word ({@link dev.stockade.compiler.target.escape.ShellEscape#word}).
  *
  * @param allowedEnv the variable names the server's environment may hold
+ * @param checks one TAP test line each: the check function ({@code not_readable},
+ *     {@code tcp_blocked}, ...), then its arguments, each a shell word, separated by spaces: the
+ *     TAP description, then what the function checks (a path, an address and port, ...)
  */
-public record ProbeView(List<String> header, String server, List<String> allowedEnv, List<Check> checks) {
-
-    /**
-     * One TAP test line: a call of a check function.
-     *
-     * @param function the check function ({@code not_readable}, {@code tcp_blocked}, ...)
-     * @param arguments its arguments, each a shell word, separated by spaces: the TAP description,
-     *     then what the function checks (a path, an address and port, ...)
-     */
-    public record Check(String function, String arguments) {
-    }
+public record ProbeView(List<String> header, String server, List<String> allowedEnv, List<String> checks) {
 }
