@@ -52,7 +52,6 @@ public record ComposeView(List<String> header, List<String> about, List<Service>
         }
     }
 
-    /** A bind mount ({@code source} quoted) or a tmpfs ({@code source} empty; {@code size} 0 for no limit). */
     /** The {@code volumes:} block of one service, rendered on its own (see {@link ServiceLowering.Resolved}). */
     public record Volumes(List<Volume> volumes) {
 
@@ -61,6 +60,7 @@ public record ComposeView(List<String> header, List<String> about, List<Service>
         }
     }
 
+    /** A bind mount ({@code source} quoted) or a tmpfs ({@code source} empty; {@code size} 0 for no limit). */
     public record Volume(String type, String source, String target, boolean readOnly, long size) {
     }
 
