@@ -194,15 +194,20 @@ public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
 
     /** IPv6 groups in lower-case hex, the longest run of two or more zero groups (the first of equals) as {@code ::}. */
     private int groups(byte[] out) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 4; i++) {
+            groups[i] = (int) (hi >>> (48 - 16 * i)) & 0xFFFF;
+            groups[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xFFFF;
+        }
         int bestStart = -1;
         int bestLength = 1;
         for (int i = 0; i < 8; ) {
-            if (group(i) != 0) {
+            if (groups[i] != 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < 8 && group(j) == 0) {
+            while (j < 8 && groups[j] == 0) {
                 j++;
             }
             if (j - i > bestLength) {
@@ -222,18 +227,12 @@ public record Ip(boolean v6, long hi, long lo) implements Comparable<Ip> {
             if (at > 0 && out[at - 1] != ':') {
                 out[at++] = ':';
             }
-            int group = group(i);
+            int group = groups[i];
             for (int shift = group < 0x10 ? 0 : group < 0x100 ? 4 : group < 0x1000 ? 8 : 12; shift >= 0; shift -= 4) {
                 out[at++] = HEX[(group >>> shift) & 0xF];
             }
         }
         return at;
-    }
-
-    /** Group {@code index} (0 to 7) of an IPv6 address. */
-    private int group(int index) {
-        long half = index < 4 ? hi : lo;
-        return (int) ((half >>> (48 - 16 * (index & 3))) & 0xFFFF);
     }
 
     /** Writes the dotted quad of {@code value} at {@code at}; returns the index after it. */
