@@ -74,6 +74,11 @@ public final class AddressSet {
         return create(Intervals.minus(v4, other.v4), Intervals.minus(v6, other.v6));
     }
 
+    /** Whether the two sets share an address ({@code !intersect(other).isEmpty()}, without building it). */
+    public boolean overlaps(AddressSet other) {
+        return Intervals.overlap(v4, other.v4) || Intervals.overlap(v6, other.v6);
+    }
+
     public boolean contains(Ip ip) {
         return Intervals.contains(ip.v6() ? v6 : v4, ip);
     }

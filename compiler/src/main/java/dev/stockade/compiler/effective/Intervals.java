@@ -100,6 +100,23 @@ final class Intervals {
         return List.copyOf(out);
     }
 
+    /** Whether the two share an address: the walk of {@link #intersect} without building it. */
+    static boolean overlap(List<IpRange> a, List<IpRange> b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            if (IpMath.max(a.get(i).first(), b.get(j).first()).compareTo(IpMath.min(a.get(i).last(), b.get(j).last())) <= 0) {
+                return true;
+            }
+            if (a.get(i).last().compareTo(b.get(j).last()) <= 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
     /** Whether some range holds {@code ip}: a binary search. */
     static boolean contains(List<IpRange> ranges, Ip ip) {
         return holder(ranges, ip) != null;

@@ -3,6 +3,7 @@ package dev.stockade.compiler.effective;
 import dev.stockade.dsl.model.Ip;
 import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,22 +29,112 @@ import java.util.TreeMap;
  */
 public final class NetworkGrants {
 
+    /** What a sweep says about the rules beside the grants. */
+    private record Findings(List<Conflict> conflicts, List<Redundancy> redundant) {
+    }
+
     private final List<NetRule> rules;
     private final List<NetGrant> effective;
-    private final List<Conflict> conflicts;
-    private final List<Redundancy> redundant;
+    /**
+     * Null for grants made by {@link #without} until asked: their targets never ask. Racy on
+     * purpose, like {@link AddressSet#toPrefixes()}: any thread's sweep of the same rules is equal.
+     */
+    private Findings findings;
 
-    private NetworkGrants(List<NetRule> rules, List<NetGrant> effective, NetSweep sweep) {
+    private NetworkGrants(List<NetRule> rules, List<NetGrant> effective, Findings findings) {
         this.rules = rules;
         this.effective = effective;
-        this.conflicts = sweep.conflicts();
-        this.redundant = sweep.redundant();
+        this.findings = findings;
     }
 
     public static NetworkGrants of(List<NetRule> rules) {
         List<NetRule> copy = List.copyOf(rules);
         NetSweep sweep = NetSweep.run(copy);
-        return new NetworkGrants(copy, group(sweep.regions()), sweep);
+        return new NetworkGrants(copy, group(sweep.regions()), new Findings(sweep.conflicts(), sweep.redundant()));
+    }
+
+    /**
+     * These grants less the rules {@code leftOut} names (by index): equal to {@link #of} the rules
+     * left, in their order. A rule decides only inside its own prefix, so outside the prefixes of
+     * the rules left out every address keeps its grants; inside them only the rules left that nest
+     * with one of those prefixes (prefixes nest or are apart) decide, and only they are swept
+     * again. The container targets leave out the resolver and loopback, a few small prefixes, and
+     * so need not sweep all of a server's rules twice more.
+     */
+    public NetworkGrants without(BitSet leftOut) {
+        if (leftOut.nextSetBit(0) < 0 || leftOut.nextSetBit(0) >= rules.size()) {
+            return this;
+        }
+        List<NetRule> kept = new ArrayList<>();
+        List<Cidr> cut = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (leftOut.get(i)) {
+                cut.add(rules.get(i).prefix());
+            } else {
+                kept.add(rules.get(i));
+            }
+        }
+        List<IpRange> cutRanges = new ArrayList<>();
+        cut.forEach(prefix -> cutRanges.add(prefix.range()));
+        AddressSet cutSet = AddressSet.ofRanges(cutRanges);
+        List<NetRule> nested = new ArrayList<>();
+        for (NetRule rule : kept) {
+            for (Cidr prefix : cut) {
+                if (prefix.contains(rule.prefix()) || rule.prefix().contains(prefix)) {
+                    nested.add(rule);
+                    break;
+                }
+            }
+        }
+        List<NetGrant> again = group(NetSweep.run(List.copyOf(nested)).regions());
+        List<NetGrant> out = new ArrayList<>();
+        for (Protocol protocol : Protocol.values()) {
+            // A grant outside the cut whose port set the sweep inside it does not give stays as it
+            // is; the others are put together again by port set, as group() does.
+            Map<Ports, List<IpRange>> inside = new TreeMap<>();
+            for (NetGrant grant : again) {
+                if (grant.protocol() == protocol) {
+                    collect(inside, grant.ports(), grant.addresses().intersect(cutSet));
+                }
+            }
+            Map<Ports, NetGrant> byPorts = new TreeMap<>();
+            for (NetGrant grant : effective) {
+                if (grant.protocol() != protocol) {
+                    continue;
+                }
+                List<IpRange> more = inside.remove(grant.ports());
+                if (more == null && !grant.addresses().overlaps(cutSet)) {
+                    byPorts.put(grant.ports(), grant);
+                    continue;
+                }
+                List<IpRange> ranges = new ArrayList<>(grant.addresses().minus(cutSet).ranges());
+                if (more != null) {
+                    ranges.addAll(more);
+                }
+                if (!ranges.isEmpty()) {
+                    byPorts.put(grant.ports(), new NetGrant(protocol, AddressSet.ofRanges(ranges), grant.ports()));
+                }
+            }
+            inside.forEach((ports, ranges) -> byPorts.put(ports, new NetGrant(protocol, AddressSet.ofRanges(ranges), ports)));
+            out.addAll(byPorts.values());
+        }
+        return new NetworkGrants(List.copyOf(kept), List.copyOf(out), null);
+    }
+
+    private static void collect(Map<Ports, List<IpRange>> byPorts, Ports ports, AddressSet addresses) {
+        if (!addresses.isEmpty()) {
+            byPorts.computeIfAbsent(ports, p -> new ArrayList<>()).addAll(addresses.ranges());
+        }
+    }
+
+    private Findings findings() {
+        Findings known = findings;
+        if (known == null) {
+            NetSweep sweep = NetSweep.run(rules);
+            known = new Findings(sweep.conflicts(), sweep.redundant());
+            findings = known;
+        }
+        return known;
     }
 
     /** Per protocol, one entry per distinct port set, so addresses are disjoint within a protocol. */
@@ -94,7 +185,7 @@ public final class NetworkGrants {
 
     /** Allows and denies of exactly the same prefix, in prefix order. */
     public List<Conflict> conflicts() {
-        return conflicts;
+        return findings().conflicts();
     }
 
     /**
@@ -105,6 +196,6 @@ public final class NetworkGrants {
      * several allows is not detected.
      */
     public List<Redundancy> redundant() {
-        return redundant;
+        return findings().redundant();
     }
 }

@@ -59,6 +59,7 @@ class AddressSetTest {
             assertThat(Universe.members(a.set().intersect(b.set()))).isEqualTo(intersection);
             assertThat(Universe.members(a.set().minus(b.set()))).isEqualTo(difference);
             assertThat(a.set().containsAll(b.set())).isEqualTo(difference(b.model(), a.model()).isEmpty());
+            assertThat(a.set().overlaps(b.set())).isEqualTo(intersection.cardinality() > 0);
             assertThat(a.set().isEmpty()).isEqualTo(a.model().isEmpty());
             // Canonical form: equal sets are equal objects whatever built them.
             assertThat(a.set().equals(b.set())).isEqualTo(a.model().equals(b.model()));

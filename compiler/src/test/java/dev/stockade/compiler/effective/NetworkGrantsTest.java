@@ -232,6 +232,38 @@ class NetworkGrantsTest {
         assertThat(seen).isGreaterThan(100);
     }
 
+    @Test
+    void withoutSomeRulesIsTheSweepOfTheRulesLeft() {
+        Random random = new Random(4193);
+        int changed = 0;
+        for (int round = 0; round < 3000; round++) {
+            Policy policy = Policy.random(random, random.nextBoolean());
+            NetworkGrants grants = NetworkGrants.of(policy.rules());
+            BitSet leftOut = new BitSet();
+            List<NetRule> kept = new ArrayList<>();
+            for (int i = 0; i < policy.rules().size(); i++) {
+                if (random.nextInt(3) == 0) {
+                    leftOut.set(i);
+                } else {
+                    kept.add(policy.rules().get(i));
+                }
+            }
+            NetworkGrants expected = NetworkGrants.of(kept);
+            NetworkGrants derived = grants.without(leftOut);
+            String what = "without " + leftOut + " of " + policy.rules();
+            assertThat(derived.rules()).as(what).isEqualTo(expected.rules());
+            assertThat(derived.effective()).as(what).isEqualTo(expected.effective());
+            assertThat(derived.conflicts()).as(what).isEqualTo(expected.conflicts());
+            assertThat(derived.redundant()).as(what).isEqualTo(expected.redundant());
+            if (!expected.effective().equals(grants.effective())) {
+                changed++;
+            }
+        }
+        assertThat(changed).as("rounds where leaving rules out changed the grants").isGreaterThan(1000);
+        NetworkGrants grants = NetworkGrants.of(Policy.random(new Random(1), false).rules());
+        assertThat(grants.without(new BitSet())).isSameAs(grants);
+    }
+
     /** Within a protocol no address is in two entries and no two entries share a port set. */
     private static void assertCanonical(List<NetGrant> effective) {
         for (int i = 0; i < effective.size(); i++) {

@@ -4,7 +4,6 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.FsGrants;
 import dev.stockade.compiler.effective.FsRule;
-import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.effective.Origin;
 import dev.stockade.compiler.effective.Source;
@@ -12,6 +11,7 @@ import dev.stockade.dsl.model.Secrets;
 import dev.stockade.dsl.model.Vault;
 import dev.stockade.dsl.source.Span;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,37 +38,29 @@ public final class ContainerPolicy {
 
     /** The network grants written as {@code allow} and {@code deny} statements, without DNS and loopback. */
     public static NetworkGrants statementNetwork(EffectivePolicy policy) {
-        return grants(policy, statementNetRules(policy));
-    }
-
-    /** The {@code allow} and {@code deny} statements, span-free, in the order written. */
-    private static List<NetRule> statementNetRules(EffectivePolicy policy) {
-        return netRules(policy, origin -> origin == Origin.STATEMENT);
+        return grants(policy, origin -> origin == Origin.STATEMENT);
     }
 
     /** The network grants without loopback: what leaves a container's own network namespace. */
     public static NetworkGrants withoutLoopback(EffectivePolicy policy) {
-        return grants(policy, netRules(policy, origin -> origin != Origin.LOOPBACK));
+        return grants(policy, origin -> origin != Origin.LOOPBACK);
     }
 
     /**
-     * The grants of {@code kept}, some of the policy's rules in their order: the policy's own when
-     * none was left out (a server without {@code dns} or {@code loopback}), rather than the same
-     * sweep again.
+     * The grants of the policy's rules whose origin {@code keep} accepts, in their order: the
+     * policy's own less the others ({@link NetworkGrants#without}, which sweeps again only inside
+     * the prefixes of the rules left out), the policy's own when none is (a server without
+     * {@code dns} or {@code loopback}).
      */
-    private static NetworkGrants grants(EffectivePolicy policy, List<NetRule> kept) {
-        return kept.size() == policy.network().rules().size() ? policy.network() : NetworkGrants.of(kept);
-    }
-
-    private static List<NetRule> netRules(EffectivePolicy policy, Predicate<Origin> keep) {
-        List<NetRule> rules = new ArrayList<>();
-        List<NetRule> all = policy.network().rules();
-        for (int i = 0; i < all.size(); i++) {
-            if (keep.test(policy.netSources().get(i).origin())) {
-                rules.add(all.get(i));
+    private static NetworkGrants grants(EffectivePolicy policy, Predicate<Origin> keep) {
+        BitSet leftOut = new BitSet();
+        int rules = policy.network().rules().size();
+        for (int i = 0; i < rules; i++) {
+            if (!keep.test(policy.netSources().get(i).origin())) {
+                leftOut.set(i);
             }
         }
-        return List.copyOf(rules);
+        return policy.network().without(leftOut);
     }
 
     private static final ServerContext.Derived<FsGrants> STATEMENT_FILESYSTEM =
