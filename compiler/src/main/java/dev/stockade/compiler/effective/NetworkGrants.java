@@ -62,20 +62,21 @@ public final class NetworkGrants {
      * so need not sweep all of a server's rules twice more.
      */
     public NetworkGrants without(BitSet leftOut) {
-        if (leftOut.nextSetBit(0) < 0 || leftOut.nextSetBit(0) >= rules.size()) {
+        int first = leftOut.nextSetBit(0);
+        if (first < 0 || first >= rules.size()) {
             return this;
         }
         List<NetRule> kept = new ArrayList<>();
         List<Cidr> cut = new ArrayList<>();
+        List<IpRange> cutRanges = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             if (leftOut.get(i)) {
                 cut.add(rules.get(i).prefix());
+                cutRanges.add(rules.get(i).prefix().range());
             } else {
                 kept.add(rules.get(i));
             }
         }
-        List<IpRange> cutRanges = new ArrayList<>();
-        cut.forEach(prefix -> cutRanges.add(prefix.range()));
         AddressSet cutSet = AddressSet.ofRanges(cutRanges);
         List<NetRule> nested = new ArrayList<>();
         for (NetRule rule : kept) {
