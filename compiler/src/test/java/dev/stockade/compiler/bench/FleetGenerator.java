@@ -62,16 +62,28 @@ public final class FleetGenerator {
      */
     public SourceFile wideServer(int statements) {
         StringBuilder text = new StringBuilder("stockade 1\n\n");
-        server(0, Math.max(statements, FS_STATEMENTS), text);
+        server(0, Math.max(statements, FS_STATEMENTS), false, text);
         return SourceFile.of("wide/wide-" + statements + ".stockade", text.toString());
+    }
+
+    /**
+     * {@link #wideServer} with every IPv6 host beyond the first statements allowed on a port of
+     * its own (1024, 1025, ...): as many distinct port sets as allows, the shape that made a
+     * lowering over port pieces times grants quadratic (Kubernetes' egress rules until the
+     * sixteenth round, docs/performance.md).
+     */
+    public SourceFile distinctPortsServer(int statements) {
+        StringBuilder text = new StringBuilder("stockade 1\n\n");
+        server(0, Math.max(statements, FS_STATEMENTS), true, text);
+        return SourceFile.of("ports/ports-" + statements + ".stockade", text.toString());
     }
 
     /** Appends the text of server {@code index}. */
     void server(int index, StringBuilder out) {
-        server(index, FS_STATEMENTS, out);
+        server(index, FS_STATEMENTS, false, out);
     }
 
-    private void server(int index, int statements, StringBuilder out) {
+    private void server(int index, int statements, boolean distinctPorts, StringBuilder out) {
         Random random = new Random(seed * 1_000_003L + index);
         String id = String.format(Locale.ROOT, "%05d", index);
         String root = "/srv/fleet/s" + id;
@@ -87,7 +99,7 @@ public final class FleetGenerator {
         out.append("  workdir \"").append(app).append("\"\n");
         filesystem(root, id, random, statements, out);
         boolean waived = index % 10 == 3;
-        network(random, waived, statements, out);
+        network(random, waived, statements, distinctPorts, out);
         secrets(id, random, out);
         out.append("  limits {\n    timeout ").append(10 + random.nextInt(50)).append("s\n    retries ")
                 .append(random.nextInt(4)).append("\n    memory ").append(128 << random.nextInt(4))
@@ -133,9 +145,10 @@ public final class FleetGenerator {
      * Allows of hosts, /28 and /24 prefixes and IPv6 prefixes with denies carved out of them; a
      * deny never shares its prefix with an allow (that would be a conflict, not a carve-out). With
      * {@code redundant}, one host is allowed again inside the /24 (a {@code net-redundant} finding
-     * the server waives).
+     * the server waives). With {@code distinctPorts}, the IPv6 hosts beyond {@link #NET_STATEMENTS}
+     * each get a port of their own.
      */
-    private static void network(Random random, boolean redundant, int statements, StringBuilder out) {
+    private static void network(Random random, boolean redundant, int statements, boolean distinctPorts, StringBuilder out) {
         out.append("  network {\n");
         Set<String> hosts = new HashSet<>();
         List<String> lines = new ArrayList<>();
@@ -174,7 +187,7 @@ public final class FleetGenerator {
         }
         for (int extra = 0; lines.size() < statements - 1; extra++) {
             lines.add("allow tcp \"2001:db8:ffff:" + Integer.toHexString(extra >> 16) + "::" + Integer.toHexString(extra & 0xffff)
-                    + "\" port " + ports(random));
+                    + "\" port " + (distinctPorts ? Integer.toString(1024 + extra % 64_000) : ports(random)));
         }
         lines.add("loopback port 8080,9090");
         lines.add("dns " + base24 + ".53");

@@ -14,7 +14,8 @@ import java.util.Locale;
  * How each target's compile grows with the rules of one server (docs/performance.md, "Targets
  * against the rules of one server"). A main, not a test. Arguments: sizes (default 2000
  * 4000 8000 16000 32000), each one {@link FleetGenerator#wideServer} with that many filesystem and as
- * many network statements; {@code bench.runs} (default 5) runs per target and size after two
+ * many network statements, then the same with the network's allows on distinct ports
+ * ({@link FleetGenerator#distinctPortsServer}), a table each; {@code bench.runs} (default 5) runs per target and size after two
  * warm-up rounds over every size, the fastest kept. A run is {@code Stockade.compile} of that one
  * file with that one target on this thread, parse and checks included (the {@code mcp} column is
  * close to that floor). Times are this thread's CPU time, in milliseconds; the last column is the
@@ -31,7 +32,16 @@ public final class TargetGrowthBenchmark {
         int[] sizes = args.length == 0 ? new int[] {2_000, 4_000, 8_000, 16_000, 32_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int runs = Integer.getInteger("bench.runs", 5);
         List<String> targets = TargetRegistry.all().stream().map(t -> t.name()).toList();
-        List<SourceFile> files = Arrays.stream(sizes).mapToObj(n -> new FleetGenerator(42).wideServer(n)).toList();
+        FleetGenerator generator = new FleetGenerator(42);
+        System.out.println("wide server (FleetGenerator.wideServer):");
+        table(Arrays.stream(sizes).mapToObj(generator::wideServer).toList(), sizes, targets, runs).forEach(System.out::println);
+        System.out.println();
+        System.out.println("every allow beyond the first 50 on a port of its own (FleetGenerator.distinctPortsServer):");
+        table(Arrays.stream(sizes).mapToObj(generator::distinctPortsServer).toList(), sizes, targets, runs).forEach(System.out::println);
+    }
+
+    /** One shape's table: a row per size, a column per target, the sum and its growth. */
+    private static List<String> table(List<SourceFile> files, int[] sizes, List<String> targets, int runs) {
         for (int warm = 0; warm < 2; warm++) {
             files.forEach(file -> targets.forEach(target -> cpuMillis(file, target)));
         }
@@ -54,7 +64,7 @@ public final class TargetGrowthBenchmark {
             previous = sum;
             report.add(row.toString());
         }
-        report.forEach(System.out::println);
+        return report;
     }
 
     private static double cpuMillis(SourceFile file, String target) {

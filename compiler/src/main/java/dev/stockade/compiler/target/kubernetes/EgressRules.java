@@ -1,7 +1,6 @@
 package dev.stockade.compiler.target.kubernetes;
 
 import dev.stockade.compiler.effective.AddressSet;
-import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.effective.NetworkGrants;
@@ -11,13 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The egress rules of a NetworkPolicy for a set of network grants. A NetworkPolicy allows the union
- * of its rules, each a set of peers times a set of ports, so the rules need not be disjoint: the
- * port space of each protocol is cut where some grant's ports start or end, each piece is open to
- * one address set, and pieces open to the same set share one rule. Each set becomes ipBlocks with
+ * of its rules, each a set of peers times a set of ports, so each effective grant (one protocol, one
+ * port set, the addresses open on exactly those ports) is a rule as it is; a TCP and a UDP grant
+ * open to the same addresses share one. The rules come in the grants' order (TCP, then UDP, each
+ * by port set), and their size is that of the grants: cutting the port space into pieces and
+ * opening each to the union of the grants that hold it (the first form) was pieces times grants,
+ * quadratic in a policy of many allows on distinct ports. Each address set becomes ipBlocks with
  * {@code except} lists along the policy's own prefixes ({@link IpBlocks}).
  */
 final class EgressRules {
@@ -34,50 +35,24 @@ final class EgressRules {
     }
 
     static List<Rule> of(NetworkGrants grants, List<NetRule> rules) {
+        // The grants of one protocol hold disjoint addresses and distinct port sets, so an address
+        // set is that of one grant per protocol at most.
         Map<AddressSet, List<PortEntry>> byAddresses = new LinkedHashMap<>();
-        for (Protocol protocol : Protocol.values()) {
-            List<NetGrant> ofProtocol = grants.effective().stream().filter(g -> g.protocol() == protocol).toList();
-            List<Integer> cuts = cuts(ofProtocol);
-            for (int i = 0; i + 1 < cuts.size(); i++) {
-                int low = cuts.get(i);
-                // The grants of one protocol hold disjoint addresses: their union is one sort of their ranges.
-                List<IpRange> ranges = new ArrayList<>();
-                for (NetGrant grant : ofProtocol) {
-                    if (grant.ports().contains(low)) {
-                        ranges.addAll(grant.addresses().ranges());
-                    }
-                }
-                AddressSet open = AddressSet.ofRanges(ranges);
-                if (!open.isEmpty()) {
-                    add(byAddresses.computeIfAbsent(open, a -> new ArrayList<>()), protocol, low, cuts.get(i + 1) - 1);
-                }
+        for (NetGrant grant : grants.effective()) {
+            if (grant.addresses().isEmpty()) {
+                continue;
             }
-        }
-        IpBlocks tree = new IpBlocks(rules);
-        List<Rule> out = new ArrayList<>();
-        byAddresses.forEach((addresses, ports) -> out.add(new Rule(tree.of(addresses), List.copyOf(ports))));
-        return List.copyOf(out);
-    }
-
-    /** Every port where some grant's port set starts, and every port after one ends. */
-    private static List<Integer> cuts(List<NetGrant> grants) {
-        TreeSet<Integer> cuts = new TreeSet<>();
-        for (NetGrant grant : grants) {
+            List<PortEntry> ports = byAddresses.computeIfAbsent(grant.addresses(), a -> new ArrayList<>());
             for (PortRange range : grant.ports().toRanges()) {
-                cuts.add(range.low());
-                cuts.add(range.high() + 1);
+                ports.add(new PortEntry(grant.protocol(), range.low(), range.high()));
             }
         }
-        return List.copyOf(cuts);
-    }
-
-    /** Appends a port range, joining it to the previous entry when they touch. */
-    private static void add(List<PortEntry> entries, Protocol protocol, int low, int high) {
-        int last = entries.size() - 1;
-        if (last >= 0 && entries.get(last).protocol() == protocol && entries.get(last).endPort() + 1 == low) {
-            entries.set(last, new PortEntry(protocol, entries.get(last).port(), high));
-            return;
+        List<AddressSet> sets = new ArrayList<>(byAddresses.keySet());
+        List<List<IpBlocks.Block>> blocks = new IpBlocks(rules).of(sets);
+        List<Rule> out = new ArrayList<>(sets.size());
+        for (int i = 0; i < sets.size(); i++) {
+            out.add(new Rule(blocks.get(i), List.copyOf(byAddresses.get(sets.get(i)))));
         }
-        entries.add(new PortEntry(protocol, low, high));
+        return List.copyOf(out);
     }
 }

@@ -4,22 +4,29 @@ import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetRule;
+import dev.stockade.dsl.model.Ip;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * An address set as NetworkPolicy ipBlocks: a {@code cidr} with an {@code except} list of prefixes
+ * Address sets as NetworkPolicy ipBlocks: a {@code cidr} with an {@code except} list of prefixes
  * inside it. The blocks follow the prefixes the policy names: those nest or are apart, so they form
  * a tree, and every address of one node that no child holds (its region) is decided by the same
  * rules, so it is wholly in or out of a set built from them. A region in the set opens a block at
  * its node unless an enclosing block already holds it; a region out of the set inside a block is an
  * {@code except}, and a region in the set inside an except opens a block of its own. So a deny
  * carved out of an allow becomes that allow's except, and an allow re-opened inside a deny its own
- * block. The result is checked against the set; if it ever differed, the set's minimal prefixes
+ * block. Each result is checked against its set; if it ever differed, the set's minimal prefixes
  * (without excepts) are used instead, which are always exact.
+ *
+ * <p>All the sets of a policy are lowered in one walk of the tree: at each node only the sets that
+ * hold its region's first address can hold the region, and those are found by a binary search
+ * (a walk of the whole tree per set made a policy with thousands of allows on distinct ports
+ * quadratic).
  */
 final class IpBlocks {
 
@@ -38,6 +45,10 @@ final class IpBlocks {
         }
     }
 
+    /** A block opened for set {@code set} at an ancestor, still enclosing the walk. */
+    private record Open(int set, Block block) {
+    }
+
     // The tree and its regions depend only on the rules, so one policy's sets all share them.
     private final List<Node> roots;
 
@@ -49,12 +60,34 @@ final class IpBlocks {
         roots.forEach(IpBlocks::computeRegions);
     }
 
-    /** The set as blocks along the tree; the set's minimal prefixes if the blocks ever differed from it. */
-    List<Block> of(AddressSet set) {
-        List<Block> blocks = new ArrayList<>();
-        for (Node root : roots) {
-            walk(root, null, set, blocks);
+    /**
+     * Each set as blocks along the tree, in the order of {@code sets}; a set's minimal prefixes if
+     * its blocks ever differed from it. The sets may overlap.
+     */
+    List<List<Block>> of(List<AddressSet> sets) {
+        List<List<Block>> blocks = walked(sets);
+        List<List<Block>> out = new ArrayList<>(sets.size());
+        for (int s = 0; s < sets.size(); s++) {
+            out.add(checked(blocks.get(s), sets.get(s)));
         }
+        return out;
+    }
+
+    /** The blocks the walk gives each set, before the check (package-private for the tests). */
+    List<List<Block>> walked(List<AddressSet> sets) {
+        Holders holders = new Holders(sets);
+        List<List<Block>> blocks = new ArrayList<>(sets.size());
+        for (int s = 0; s < sets.size(); s++) {
+            blocks.add(new ArrayList<>());
+        }
+        for (Node root : roots) {
+            walk(root, List.of(), sets, holders, blocks);
+        }
+        return blocks;
+    }
+
+    /** The blocks, immutable, if they allow exactly {@code set}; else the set's minimal prefixes. */
+    private static List<Block> checked(List<Block> blocks, AddressSet set) {
         List<Block> out = new ArrayList<>(blocks.size());
         for (Block block : blocks) {
             out.add(new Block(block.cidr(), List.copyOf(block.except())));
@@ -105,23 +138,110 @@ final class IpBlocks {
         return AddressSet.of(prefix).minus(AddressSet.ofRanges(ranges));
     }
 
-    private static void walk(Node node, Block enclosing, AddressSet set, List<Block> blocks) {
-        Block inside = enclosing;
+    /**
+     * {@code inside} holds the blocks that enclose {@code node}, one per set at most. A node with a
+     * region decides afresh: the sets that hold the region keep their block or open one here, and
+     * every other enclosing block excepts the node. A node without a region (its children cover it)
+     * passes the enclosing blocks on.
+     */
+    private static void walk(Node node, List<Open> inside, List<AddressSet> sets, Holders holders, List<List<Block>> blocks) {
+        List<Open> state = inside;
         if (!node.region.isEmpty()) {
-            if (set.containsAll(node.region)) {
-                if (inside == null) {
-                    inside = new Block(node.prefix, new ArrayList<>());
-                    blocks.add(inside);
+            List<Integer> holding = holders.holding(node.region, sets);
+            state = new ArrayList<>(holding.size());
+            for (Open open : inside) {
+                if (!holding.contains(open.set())) {
+                    open.block().except().add(node.prefix);
                 }
-            } else {
-                if (inside != null) {
-                    inside.except().add(node.prefix);
+            }
+            for (int set : holding) {
+                Open open = find(inside, set);
+                if (open == null) {
+                    open = new Open(set, new Block(node.prefix, new ArrayList<>()));
+                    blocks.get(set).add(open.block());
                 }
-                inside = null;
+                state.add(open);
             }
         }
         for (Node child : node.children) {
-            walk(child, inside, set, blocks);
+            walk(child, state, sets, holders, blocks);
+        }
+    }
+
+    private static Open find(List<Open> opens, int set) {
+        for (Open open : opens) {
+            if (open.set() == set) {
+                return open;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every range of every set with its set's index, in layers of disjoint ranges sorted by
+     * address (each range in the first layer whose last range ends before it starts, so there are
+     * as many layers as ranges overlap at one address: the sets of one protocol are disjoint, so
+     * Kubernetes' egress needs two). Which sets hold an address is then a binary search per layer.
+     */
+    private static final class Holders {
+        private record Entry(IpRange range, int set) {
+        }
+
+        private final List<List<Entry>> layers = new ArrayList<>();
+
+        Holders(List<AddressSet> sets) {
+            List<Entry> all = new ArrayList<>();
+            for (int s = 0; s < sets.size(); s++) {
+                for (IpRange range : sets.get(s).ranges()) {
+                    all.add(new Entry(range, s));
+                }
+            }
+            all.sort(Comparator.comparing((Entry e) -> e.range().first()));
+            for (Entry entry : all) {
+                List<Entry> free = null;
+                for (List<Entry> layer : layers) {
+                    if (layer.get(layer.size() - 1).range().last().compareTo(entry.range().first()) < 0) {
+                        free = layer;
+                        break;
+                    }
+                }
+                if (free == null) {
+                    free = new ArrayList<>();
+                    layers.add(free);
+                }
+                free.add(entry);
+            }
+        }
+
+        /** The indices of the sets that hold all of {@code region}, ascending. */
+        List<Integer> holding(AddressSet region, List<AddressSet> sets) {
+            Ip first = region.ranges().get(0).first();
+            List<Integer> out = new ArrayList<>(2);
+            for (List<Entry> layer : layers) {
+                Entry entry = holder(layer, first);
+                if (entry != null && !out.contains(entry.set()) && sets.get(entry.set()).containsAll(region)) {
+                    out.add(entry.set());
+                }
+            }
+            out.sort(null);
+            return out;
+        }
+
+        private static Entry holder(List<Entry> layer, Ip ip) {
+            int low = 0;
+            int high = layer.size() - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                IpRange range = layer.get(mid).range();
+                if (range.last().compareTo(ip) < 0) {
+                    low = mid + 1;
+                } else if (range.first().compareTo(ip) > 0) {
+                    high = mid - 1;
+                } else {
+                    return layer.get(mid);
+                }
+            }
+            return null;
         }
     }
 
