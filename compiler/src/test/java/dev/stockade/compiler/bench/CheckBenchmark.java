@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * test: surefire never runs it. Arguments: fleet sizes (default 100 1000 10000); system properties
  * {@code bench.runs} (measured runs per size, default 5), {@code bench.perFile} (servers per
  * policy file, default 100), {@code bench.seed} (default 42), and {@code bench.shape}: {@code fleet}
- * (default: the sizes are numbers of servers) or {@code wide} (one server; the sizes are its
- * numbers of filesystem and of network statements).
+ * (default: the sizes are numbers of servers), {@code wide} (one server; the sizes are its
+ * numbers of filesystem and of network statements) or one of {@link PathologicalServers#SHAPES}
+ * (one server; the sizes are its statements in that shape).
  *
  * <p>Each size gets one warm-up run, then {@code bench.runs} measured runs, all on this one thread;
  * the median of each figure is printed. A run is the pipeline of {@link Checker#check}, phase by
@@ -65,7 +66,9 @@ public final class CheckBenchmark {
         int runs = Integer.getInteger("bench.runs", 5);
         long seed = Long.getLong("bench.seed", 42L);
         int perFile = Integer.getInteger("bench.perFile", 100);
-        boolean wide = System.getProperty("bench.shape", "fleet").equals("wide");
+        String shape = System.getProperty("bench.shape", "fleet");
+        boolean wide = shape.equals("wide");
+        boolean pathological = PathologicalServers.SHAPES.contains(shape);
         System.out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %d MiB, %s, seed %d, %d servers per file, %d runs per size (median)%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Measure.HEAP_FLAG, seed, perFile, runs);
@@ -75,9 +78,10 @@ public final class CheckBenchmark {
         Map<Integer, double[]> totals = new TreeMap<>();
         for (int size : sizes) {
             FleetGenerator generator = new FleetGenerator(seed);
-            List<SourceFile> files = wide ? List.of(generator.wideServer(size)) : generator.files(size, perFile);
-            int servers = wide ? 1 : size;
-            long statements = wide ? 2L * Math.max(size, FleetGenerator.FS_STATEMENTS)
+            List<SourceFile> files = pathological ? List.of(PathologicalServers.of(shape, size))
+                    : wide ? List.of(generator.wideServer(size)) : generator.files(size, perFile);
+            int servers = wide || pathological ? 1 : size;
+            long statements = pathological ? size : wide ? 2L * Math.max(size, FleetGenerator.FS_STATEMENTS)
                     : (long) size * (FleetGenerator.FS_STATEMENTS + FleetGenerator.NET_STATEMENTS);
             long chars = files.stream().mapToLong(f -> f.text().length()).sum();
             verify(files, once(files));

@@ -1,0 +1,78 @@
+package dev.stockade.compiler.bench;
+
+import dev.stockade.dsl.source.SourceFile;
+import java.util.List;
+
+/**
+ * One server of {@code n} statements in a shape that made a check quadratic in the rules of one
+ * server (docs/performance.md, "Worst cases"), for {@link CheckBenchmark}'s {@code bench.shape}:
+ * <ul>
+ *   <li>{@code dns53}: {@code n} hosts allowed udp port 53, apart from each other, and a resolver
+ *       ({@code net-dns-broad} built the port-53 set again per allow);
+ *   <li>{@code samepath}: {@code n/2} reads then {@code n/2} executes of one path (the grants of a
+ *       path were compared pairwise);
+ *   <li>{@code writeexec}: {@code n/2} paths each written and executed ({@code fs-write-exec}
+ *       scanned every rule per finding);
+ *   <li>{@code sameprefix}: {@code n/2} tcp allows on one /16, single ports alternating with
+ *       {@code 80,443}, and {@code n/2} hosts under it allowed udp port 5000 (an allow was compared
+ *       with every allow on its own and enclosing prefixes).
+ * </ul>
+ */
+final class PathologicalServers {
+
+    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix");
+
+    private PathologicalServers() {
+    }
+
+    static SourceFile of(String shape, int statements) {
+        StringBuilder text = new StringBuilder("stockade 1\n\nserver pathological {\n  command \"/usr/bin/tool\"\n");
+        switch (shape) {
+            case "dns53" -> dns53(statements, text);
+            case "samepath" -> samePath(statements, text);
+            case "writeexec" -> writeExec(statements, text);
+            case "sameprefix" -> samePrefix(statements, text);
+            default -> throw new IllegalArgumentException("bench.shape must be fleet, wide or one of " + SHAPES + ": " + shape);
+        }
+        return SourceFile.of(shape + "/" + shape + "-" + statements + ".stockade", text.append("}\n").toString());
+    }
+
+    private static void dns53(int statements, StringBuilder text) {
+        text.append("  network {\n");
+        for (int i = 0; i < statements; i++) {
+            text.append("    allow udp ").append(ipv4(0x0A00_0000 + 2 * i)).append(" port 53\n");
+        }
+        text.append("    dns 10.255.255.53\n  }\n");
+    }
+
+    private static void samePath(int statements, StringBuilder text) {
+        text.append("  filesystem {\n");
+        for (int i = 0; i < statements; i++) {
+            text.append(i < statements / 2 ? "    read" : "    execute").append(" \"/srv/data\"\n");
+        }
+        text.append("  }\n");
+    }
+
+    private static void writeExec(int statements, StringBuilder text) {
+        text.append("  filesystem {\n");
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    write \"/srv/w").append(i).append("\"\n    execute \"/srv/w").append(i).append("\"\n");
+        }
+        text.append("  }\n");
+    }
+
+    private static void samePrefix(int statements, StringBuilder text) {
+        text.append("  network {\n");
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    allow tcp 10.0.0.0/16 port ").append(i % 2 == 0 ? String.valueOf(1000 + i / 2) : "80,443").append('\n');
+        }
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    allow udp ").append(ipv4(0x0A00_0000 + 2 * i + 1)).append(" port 5000\n");
+        }
+        text.append("  }\n");
+    }
+
+    private static String ipv4(int address) {
+        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
+    }
+}
