@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * An exact, immutable set of IPv4 and IPv6 addresses, kept per family as sorted, disjoint,
  * non-adjacent inclusive ranges. Two sets with the same addresses are equal whatever operations
- * built them. No operation visits individual addresses: each is a linear merge of range lists.
+ * built them. No operation visits individual addresses: each is a linear merge of range lists, or
+ * a binary search where one side is a single range or address.
  */
 public final class AddressSet {
 
@@ -77,6 +78,11 @@ public final class AddressSet {
     /** Whether the two sets share an address ({@code !intersect(other).isEmpty()}, without building it). */
     public boolean overlaps(AddressSet other) {
         return Intervals.overlap(v4, other.v4) || Intervals.overlap(v6, other.v6);
+    }
+
+    /** Whether the set shares an address with {@code prefix}: a binary search, not a merge. */
+    public boolean overlaps(Cidr prefix) {
+        return Intervals.overlaps(prefix.v6() ? v6 : v4, prefix.range());
     }
 
     public boolean contains(Ip ip) {

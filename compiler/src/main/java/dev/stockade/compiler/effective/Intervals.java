@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Set operations on canonical range lists of one address family: sorted by first address,
- * disjoint and never adjacent (adjacent ranges are merged). Every operation is a linear merge of
- * its inputs, except {@link #normalize}, which sorts.
+ * disjoint and never adjacent (adjacent ranges are merged). Every operation on two lists is a
+ * linear merge of its inputs, except {@link #normalize}, which sorts; a question about one range
+ * or one address is a binary search.
  */
 final class Intervals {
 
@@ -136,22 +137,35 @@ final class Intervals {
         return true;
     }
 
+    /**
+     * Whether some range shares an address with {@code range}: a binary search for the first range
+     * that ends at or after its start, which overlaps it exactly when it starts by its end.
+     */
+    static boolean overlaps(List<IpRange> ranges, IpRange range) {
+        int at = firstEndingFrom(ranges, range.first());
+        return at < ranges.size() && ranges.get(at).first().compareTo(range.last()) <= 0;
+    }
+
     /** The range that holds {@code ip}, or null. */
     private static IpRange holder(List<IpRange> ranges, Ip ip) {
+        int at = firstEndingFrom(ranges, ip);
+        return at < ranges.size() && ranges.get(at).first().compareTo(ip) <= 0 ? ranges.get(at) : null;
+    }
+
+    /** The index of the first range whose last address is {@code ip} or after it; the size if none. */
+    private static int firstEndingFrom(List<IpRange> ranges, Ip ip) {
         int low = 0;
-        int high = ranges.size() - 1;
-        while (low <= high) {
+        int high = ranges.size();
+        // INVARIANT: every range before low ends before ip; the range at high (if any) ends at or after it.
+        while (low < high) {
             int mid = (low + high) >>> 1;
-            IpRange range = ranges.get(mid);
-            if (range.last().compareTo(ip) < 0) {
+            if (ranges.get(mid).last().compareTo(ip) < 0) {
                 low = mid + 1;
-            } else if (range.first().compareTo(ip) > 0) {
-                high = mid - 1;
             } else {
-                return range;
+                high = mid;
             }
         }
-        return null;
+        return low;
     }
 
     /** The fewest CIDR prefixes that cover exactly the ranges, in address order. */

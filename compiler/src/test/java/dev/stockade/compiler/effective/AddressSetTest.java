@@ -70,6 +70,22 @@ class AddressSetTest {
         }
     }
 
+    /** The binary search for one prefix answers what the merge with the prefix's own set answers. */
+    @Test
+    void overlapsOfOnePrefixAgreesWithTheIntersection() {
+        Random random = new Random(53);
+        int overlapping = 0;
+        for (int round = 0; round < 5_000; round++) {
+            AddressSet set = Sample.random(random).set();
+            Cidr prefix = Universe.randomCidr(random);
+            boolean expected = !set.intersect(AddressSet.of(prefix)).isEmpty();
+            assertThat(set.overlaps(prefix)).as("%s and %s", set, prefix.text()).isEqualTo(expected);
+            assertThat(set.overlaps(prefix)).isEqualTo(set.overlaps(AddressSet.of(prefix)));
+            overlapping += expected ? 1 : 0;
+        }
+        assertThat(overlapping).isBetween(500, 4_500);
+    }
+
     private static BitSet difference(BitSet a, BitSet b) {
         BitSet out = (BitSet) a.clone();
         out.andNot(b);
