@@ -21,12 +21,14 @@ public final class FsWriteExec implements ServerRule {
     @Override
     public void check(ServerContext server, Findings findings) {
         EffectivePolicy effective = server.effective();
+        Sources sources = null; // indexed at the first finding: most servers have none
         for (FsEntry entry : effective.fs().entries()) {
             Access access = entry.access();
             boolean writable = access.has(FsMode.WRITE) || access.has(FsMode.APPEND);
             if (writable && access.has(FsMode.EXECUTE)) {
                 String path = entry.path();
-                findings.report(info(), server, Sources.firstExplicit(effective, path),
+                sources = sources == null ? Sources.of(effective) : sources;
+                findings.report(info(), server, sources.firstExplicit(path),
                         "\"" + path + "\" is both writable and executable",
                         "split build output from programs; write to \"" + child(path, "out")
                                 + "\" and execute \"" + child(path, "bin") + "\"");

@@ -4,32 +4,45 @@ import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.FsRule;
 import dev.stockade.compiler.effective.Source;
 import dev.stockade.dsl.source.Span;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
-/** Finds where the effective filesystem rules of a path were written, preferring what the user wrote. */
+/**
+ * Where the filesystem grants of each path were written, preferring what the user wrote. Built in
+ * one pass over a server's rules, so that a rule reporting many paths does not scan them per path.
+ */
 final class Sources {
 
-    private Sources() {
-    }
+    private final Map<String, Span> firstWritten = new HashMap<>();
+    private final Map<String, Span> firstImplied = new HashMap<>();
 
-    /** The first statement written for {@code path}, else the first implied grant of it. */
-    static Span firstExplicit(EffectivePolicy effective, String path) {
-        return find(effective, path, true).or(() -> find(effective, path, false)).orElseThrow();
-    }
-
-    /** The first written grant (not deny) of {@code path}, else {@code fallback}. */
-    static Span explicitGrantOrElse(EffectivePolicy effective, String path, Span fallback) {
-        return find(effective, path, true).orElse(fallback);
-    }
-
-    private static java.util.Optional<Span> find(EffectivePolicy effective, String path, boolean explicitOnly) {
-        List<FsRule> rules = effective.fs().rules();
+    private Sources(List<FsRule> rules, List<Source> sources) {
         for (int i = 0; i < rules.size(); i++) {
-            Source source = effective.fsSources().get(i);
-            if (rules.get(i).path().equals(path) && !rules.get(i).isDeny() && (!explicitOnly || !source.implied())) {
-                return java.util.Optional.of(source.span());
+            if (!rules.get(i).isDeny()) {
+                Source source = sources.get(i);
+                (source.implied() ? firstImplied : firstWritten).putIfAbsent(rules.get(i).path(), source.span());
             }
         }
-        return java.util.Optional.empty();
+    }
+
+    static Sources of(EffectivePolicy effective) {
+        return of(effective.fs().rules(), effective.fsSources());
+    }
+
+    /** {@code sources} runs parallel to {@code rules}, as in {@link EffectivePolicy}. */
+    static Sources of(List<FsRule> rules, List<Source> sources) {
+        return new Sources(rules, sources);
+    }
+
+    /** The first statement written to grant {@code path}, else the first implied grant of it. */
+    Span firstExplicit(String path) {
+        Span written = firstWritten.get(path);
+        Span span = written != null ? written : firstImplied.get(path);
+        if (span == null) {
+            throw new NoSuchElementException("no grant of " + path);
+        }
+        return span;
     }
 }
