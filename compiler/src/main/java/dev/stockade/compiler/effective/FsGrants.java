@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,17 @@ public final class FsGrants {
     private final List<Redundancy> redundant = new ArrayList<>();
     /** The named paths with a grant somewhere below them, once asked (racy: any thread's set is the same). */
     private Set<String> grantedBelow;
+    /**
+     * While the trie is walked, each visited node's grants by mode: its children ask for their
+     * enclosing node's, which a parent with many grants and many children must not recount. Null after.
+     */
+    private Map<PathTrie.Node, GrantModes> visited = new IdentityHashMap<>();
 
     private FsGrants(List<FsRule> rules) {
         this.rules = rules;
         this.trie = new PathTrie(rules);
         trie.walk(this::visit);
+        visited = null;
         redundant.sort((a, b) -> Integer.compare(a.rule(), b.rule()));
     }
 
@@ -117,8 +124,11 @@ public final class FsGrants {
     }
 
     private void visit(PathTrie.Node node, PathTrie.Node enclosing) {
+        GrantModes modes = new GrantModes(node.grants, rules);
+        visited.put(node, modes);
         boolean conflict = !node.grants.isEmpty() && !node.denies.isEmpty();
-        entries.add(new FsEntry(node.path, accessOf(node), conflict, Optional.ofNullable(enclosing).map(n -> n.path)));
+        Access access = node.denies.isEmpty() ? modes.access() : Access.none();
+        entries.add(new FsEntry(node.path, access, conflict, Optional.ofNullable(enclosing).map(n -> n.path)));
         if (conflict) {
             conflicts.add(new Conflict(node.grants, node.denies));
         }
@@ -129,7 +139,7 @@ public final class FsGrants {
             checkDeny(node, enclosing, conflict);
             return;
         }
-        checkGrants(node, enclosing);
+        checkGrants(node, modes, enclosing);
     }
 
     private void checkDeny(PathTrie.Node node, PathTrie.Node enclosing, boolean conflict) {
@@ -148,23 +158,18 @@ public final class FsGrants {
      * grants are reported, against the enclosing grant that gives each mode. Otherwise a grant is
      * reported when it repeats one on its path or another grant there implies it.
      */
-    private void checkGrants(PathTrie.Node node, PathTrie.Node enclosing) {
+    private void checkGrants(PathTrie.Node node, GrantModes modes, PathTrie.Node enclosing) {
+        GrantModes outer = enclosing == null ? null : visited.get(enclosing);
         boolean sameAsEnclosing = enclosing != null && enclosing.denies.isEmpty()
-                && accessOf(enclosing).rights().equals(accessOf(node).rights());
+                && outer.access().rights().equals(modes.access().rights());
+        // A grant of the enclosing path is never the grant itself, and one of the same mode there
+        // counts whatever its place; firstCovering asks both alike.
+        GrantModes candidates = sameAsEnclosing ? outer : modes;
         for (int grant : node.grants) {
-            FsMode mode = rules.get(grant).mode();
-            List<Integer> candidates = sameAsEnclosing ? enclosing.grants : node.grants;
-            for (int other : candidates) {
-                if (other != grant && covers(rules.get(other).mode(), mode, sameAsEnclosing || other < grant)) {
-                    redundant.add(Redundancy.coveredBy(grant, other));
-                    break;
-                }
+            int other = candidates.firstCovering(grant, rules.get(grant).mode());
+            if (other >= 0) {
+                redundant.add(Redundancy.coveredBy(grant, other));
             }
         }
-    }
-
-    /** Whether a grant of {@code other} mode makes one of {@code mode} needless (a repeat: the first). */
-    private static boolean covers(FsMode other, FsMode mode, boolean otherCounts) {
-        return other == mode ? otherCounts : Access.of(other).allows(mode);
     }
 }
