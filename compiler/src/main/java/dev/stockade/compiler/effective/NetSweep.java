@@ -1,9 +1,13 @@
 package dev.stockade.compiler.effective;
 
 import dev.stockade.dsl.model.Ip;
+import dev.stockade.dsl.model.PortRange;
+import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +16,10 @@ import java.util.TreeMap;
  * One pass over the rules' prefixes in pre-order (parent before child, see {@link Cidr}). Prefixes
  * never partly overlap, so a stack holds exactly the enclosing prefixes of the current one; each
  * prefix's own region (its range minus its children) is emitted with the grant that holds there.
- * Sorting is O(n log n); the walk is linear in the number of distinct prefixes.
+ * Sorting is O(n log n); the walk is linear in the number of distinct prefixes. An allow is checked
+ * against its own prefix and the enclosing ones (at most one per prefix length), each asked
+ * through its {@link CoveringAllows} in O(log² m) for m allows there, plus a scan of the port sets
+ * of more than one range written there.
  */
 final class NetSweep {
 
@@ -31,11 +38,13 @@ final class NetSweep {
     private static final class Frame {
         final Node node;
         final Grant grant;
+        final CoveringAllows allows;
         Ip cursor;
 
-        Frame(Node node, Grant grant) {
+        Frame(Node node, Grant grant, CoveringAllows allows) {
             this.node = node;
             this.grant = grant;
+            this.allows = allows;
             this.cursor = node.prefix().first();
         }
     }
@@ -95,19 +104,35 @@ final class NetSweep {
             Ip last = node.prefix().last();
             parent.cursor = IpMath.isLast(last) ? null : IpMath.next(last);
         }
-        checkRedundancy(node);
-        stack.push(new Frame(node, grantOf(node, parent)));
+        Frame frame = new Frame(node, grantOf(node, parent), new CoveringAllows(rules, node.allows()));
+        checkRedundancy(frame);
+        stack.push(frame);
     }
 
-    /** Denies reset the grant (a conflict too: fail closed); allows add to the enclosing grant. */
+    /**
+     * Denies reset the grant (a conflict too: fail closed); allows add to the enclosing grant.
+     * The ports of many allows are put together in one sort per protocol, not a merge per allow
+     * into a set that grows with each.
+     */
     private Grant grantOf(Node node, Frame parent) {
         if (!node.denies().isEmpty()) {
             return Grant.NONE;
         }
         Grant grant = parent == null ? Grant.NONE : parent.grant;
+        if (node.allows().size() <= CoveringAllows.SCAN_UP_TO) {
+            for (int index : node.allows()) {
+                NetRule.Allow allow = (NetRule.Allow) rules.get(index);
+                grant = grant.plus(allow.protocol(), allow.ports());
+            }
+            return grant;
+        }
+        Map<Protocol, List<PortRange>> ranges = new EnumMap<>(Protocol.class);
         for (int index : node.allows()) {
             NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-            grant = grant.plus(allow.protocol(), allow.ports());
+            ranges.computeIfAbsent(allow.protocol(), p -> new ArrayList<>()).addAll(allow.ports().toRanges());
+        }
+        for (Map.Entry<Protocol, List<PortRange>> entry : ranges.entrySet()) {
+            grant = grant.plus(entry.getKey(), Ports.of(entry.getValue()));
         }
         return grant;
     }
@@ -125,10 +150,11 @@ final class NetSweep {
         }
     }
 
-    private void checkRedundancy(Node node) {
+    private void checkRedundancy(Frame frame) {
+        Node node = frame.node;
         List<Integer> denies = node.denies();
         if (denies.isEmpty()) {
-            node.allows().forEach(allow -> checkAllow(node, allow));
+            node.allows().forEach(allow -> checkAllow(frame, allow));
             return;
         }
         denies.stream().skip(1).forEach(later -> redundant.add(Redundancy.coveredBy(later, denies.get(0))));
@@ -144,31 +170,22 @@ final class NetSweep {
         }
     }
 
-    /** An allow is covered by one on its own or an enclosing prefix, up to the nearest deny. */
-    private void checkAllow(Node node, int index) {
+    /**
+     * An allow is covered by one on its own or an enclosing prefix, up to the nearest deny: the
+     * first in rule order on its own prefix, else on the nearest enclosing prefix that has one.
+     */
+    private void checkAllow(Frame own, int index) {
         NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-        for (int other : node.allows()) {
-            NetRule.Allow candidate = (NetRule.Allow) rules.get(other);
-            boolean wider = !candidate.ports().equals(allow.ports()) || other < index;
-            if (other != index && wider && covers(candidate, allow)) {
-                redundant.add(Redundancy.coveredBy(index, other));
-                return;
-            }
-        }
-        for (Frame frame : stack) {
+        int other = own.allows.firstCovering(allow, index);
+        for (Iterator<Frame> up = stack.iterator(); other < 0 && up.hasNext(); ) {
+            Frame frame = up.next();
             if (!frame.node.denies().isEmpty()) {
                 return;
             }
-            for (int other : frame.node.allows()) {
-                if (covers((NetRule.Allow) rules.get(other), allow)) {
-                    redundant.add(Redundancy.coveredBy(index, other));
-                    return;
-                }
-            }
+            other = frame.allows.firstCovering(allow, -1);
         }
-    }
-
-    private static boolean covers(NetRule.Allow candidate, NetRule.Allow allow) {
-        return candidate.protocol() == allow.protocol() && candidate.ports().containsAll(allow.ports());
+        if (other >= 0) {
+            redundant.add(Redundancy.coveredBy(index, other));
+        }
     }
 }

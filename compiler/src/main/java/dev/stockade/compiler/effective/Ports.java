@@ -166,6 +166,9 @@ public final class Ports implements Comparable<Ports> {
 
     @Override
     public int compareTo(Ports other) {
+        if (other == this) {
+            return 0; // the regions under one prefix share its set: grouping them compares it with itself
+        }
         for (int i = 0; i < Math.min(ranges.size(), other.ranges.size()); i++) {
             PortRange a = ranges.get(i);
             PortRange b = other.ranges.get(i);
