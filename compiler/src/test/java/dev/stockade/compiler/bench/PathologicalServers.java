@@ -17,10 +17,15 @@ import java.util.List;
  *       {@code 80,443}, and {@code n/2} hosts under it allowed udp port 5000 (an allow was compared
  *       with every allow on its own and enclosing prefixes).
  * </ul>
+ * Two more are the shapes that stay quadratic (docs/performance.md): {@code multiports}, {@code n}
+ * tcp allows on one /16 each of two ports ({@code 1000+i,40000+i}: distinct sets of several ranges,
+ * none wider than another; at most 24,000), and {@code hostsports}, {@code n/2} tcp allows of single
+ * ports apart ({@code 1000+2i}) on one /16 and {@code n/2} hosts under it allowed tcp port 999
+ * (each host's region carries the /16's port set merged with its own).
  */
 final class PathologicalServers {
 
-    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix");
+    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix", "multiports", "hostsports");
 
     private PathologicalServers() {
     }
@@ -32,6 +37,8 @@ final class PathologicalServers {
             case "samepath" -> samePath(statements, text);
             case "writeexec" -> writeExec(statements, text);
             case "sameprefix" -> samePrefix(statements, text);
+            case "multiports" -> multiPorts(statements, text);
+            case "hostsports" -> hostsPorts(statements, text);
             default -> throw new IllegalArgumentException("bench.shape must be fleet, wide or one of " + SHAPES + ": " + shape);
         }
         return SourceFile.of(shape + "/" + shape + "-" + statements + ".stockade", text.append("}\n").toString());
@@ -68,6 +75,25 @@ final class PathologicalServers {
         }
         for (int i = 0; i < statements / 2; i++) {
             text.append("    allow udp ").append(ipv4(0x0A00_0000 + 2 * i + 1)).append(" port 5000\n");
+        }
+        text.append("  }\n");
+    }
+
+    private static void multiPorts(int statements, StringBuilder text) {
+        text.append("  network {\n");
+        for (int i = 0; i < statements; i++) {
+            text.append("    allow tcp 10.0.0.0/16 port ").append(1000 + i).append(',').append(40000 + i).append('\n');
+        }
+        text.append("  }\n");
+    }
+
+    private static void hostsPorts(int statements, StringBuilder text) {
+        text.append("  network {\n");
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    allow tcp 10.0.0.0/16 port ").append(1000 + 2 * i).append('\n');
+        }
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    allow tcp ").append(ipv4(0x0A00_0000 + 2 * i + 1)).append(" port 999\n");
         }
         text.append("  }\n");
     }
