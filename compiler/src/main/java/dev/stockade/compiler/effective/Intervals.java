@@ -142,30 +142,14 @@ final class Intervals {
      * that ends at or after its start, which overlaps it exactly when it starts by its end.
      */
     static boolean overlaps(List<IpRange> ranges, IpRange range) {
-        int at = firstEndingFrom(ranges, range.first());
+        int at = IpRange.firstEndingFrom(ranges, range.first());
         return at < ranges.size() && ranges.get(at).first().compareTo(range.last()) <= 0;
     }
 
     /** The range that holds {@code ip}, or null. */
     private static IpRange holder(List<IpRange> ranges, Ip ip) {
-        int at = firstEndingFrom(ranges, ip);
+        int at = IpRange.firstEndingFrom(ranges, ip);
         return at < ranges.size() && ranges.get(at).first().compareTo(ip) <= 0 ? ranges.get(at) : null;
-    }
-
-    /** The index of the first range whose last address is {@code ip} or after it; the size if none. */
-    private static int firstEndingFrom(List<IpRange> ranges, Ip ip) {
-        int low = 0;
-        int high = ranges.size();
-        // INVARIANT: every range before low ends before ip; the range at high (if any) ends at or after it.
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (ranges.get(mid).last().compareTo(ip) < 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     /** The fewest CIDR prefixes that cover exactly the ranges, in address order. */

@@ -27,6 +27,26 @@ public record IpRange(Ip first, Ip last) {
         return prefixes.size() == 1 ? Optional.of(prefixes.get(0)) : Optional.empty();
     }
 
+    /**
+     * In {@code sorted} (ranges of one family, ascending and disjoint), the index of the first range
+     * that ends at {@code ip} or after it, or the size if none does: a binary search. That range
+     * holds {@code ip} exactly when it starts by it.
+     */
+    public static int firstEndingFrom(List<IpRange> sorted, Ip ip) {
+        int low = 0;
+        int high = sorted.size();
+        // INVARIANT: every range before low ends before ip; the range at high (if any) ends at or after it.
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted.get(mid).last().compareTo(ip) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     public String text() {
         return first.equals(last) ? first.text() : first.text() + "-" + last.text();
     }

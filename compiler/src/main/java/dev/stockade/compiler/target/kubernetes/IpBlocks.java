@@ -187,7 +187,11 @@ final class IpBlocks {
         private record Entry(IpRange range, int set) {
         }
 
-        private final List<List<Entry>> layers = new ArrayList<>();
+        /** Disjoint ranges in address order, and the index of each one's set. */
+        private record Layer(List<IpRange> ranges, List<Integer> sets) {
+        }
+
+        private final List<Layer> layers = new ArrayList<>();
 
         Holders(List<AddressSet> sets) {
             List<Entry> all = new ArrayList<>();
@@ -198,18 +202,19 @@ final class IpBlocks {
             }
             all.sort(Comparator.comparing((Entry e) -> e.range().first()));
             for (Entry entry : all) {
-                List<Entry> free = null;
-                for (List<Entry> layer : layers) {
-                    if (layer.get(layer.size() - 1).range().last().compareTo(entry.range().first()) < 0) {
+                Layer free = null;
+                for (Layer layer : layers) {
+                    if (layer.ranges().get(layer.ranges().size() - 1).last().compareTo(entry.range().first()) < 0) {
                         free = layer;
                         break;
                     }
                 }
                 if (free == null) {
-                    free = new ArrayList<>();
+                    free = new Layer(new ArrayList<>(), new ArrayList<>());
                     layers.add(free);
                 }
-                free.add(entry);
+                free.ranges().add(entry.range());
+                free.sets().add(entry.set());
             }
         }
 
@@ -217,31 +222,18 @@ final class IpBlocks {
         List<Integer> holding(AddressSet region, List<AddressSet> sets) {
             Ip first = region.ranges().get(0).first();
             List<Integer> out = new ArrayList<>(2);
-            for (List<Entry> layer : layers) {
-                Entry entry = holder(layer, first);
-                if (entry != null && !out.contains(entry.set()) && sets.get(entry.set()).containsAll(region)) {
-                    out.add(entry.set());
+            for (Layer layer : layers) {
+                int at = IpRange.firstEndingFrom(layer.ranges(), first);
+                if (at == layer.ranges().size() || layer.ranges().get(at).first().compareTo(first) > 0) {
+                    continue;
+                }
+                int set = layer.sets().get(at);
+                if (!out.contains(set) && sets.get(set).containsAll(region)) {
+                    out.add(set);
                 }
             }
             out.sort(null);
             return out;
-        }
-
-        private static Entry holder(List<Entry> layer, Ip ip) {
-            int low = 0;
-            int high = layer.size() - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                IpRange range = layer.get(mid).range();
-                if (range.last().compareTo(ip) < 0) {
-                    low = mid + 1;
-                } else if (range.first().compareTo(ip) > 0) {
-                    high = mid - 1;
-                } else {
-                    return layer.get(mid);
-                }
-            }
-            return null;
         }
     }
 
