@@ -15,6 +15,11 @@ record Grant(Ports tcp, Ports udp) {
         return protocol == Protocol.TCP ? new Grant(tcp.union(ports), udp) : new Grant(tcp, udp.union(ports));
     }
 
+    /** The ports of either, per protocol. */
+    Grant union(Grant other) {
+        return new Grant(tcp.union(other.tcp), udp.union(other.udp));
+    }
+
     boolean isEmpty() {
         return tcp.isEmpty() && udp.isEmpty();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class NetSweep {
         final Grant grant;
         final CoveringAllows allows;
         Ip cursor;
+        /** The grants of children so far, by their own grant; null until a child adds to a grant. */
+        private Map<Grant, Grant> children;
 
         Frame(Node node, Grant grant, CoveringAllows allows) {
             this.node = node;
@@ -47,12 +50,27 @@ final class NetSweep {
             this.allows = allows;
             this.cursor = node.prefix().first();
         }
+
+        /**
+         * This grant and a child's own, made once per distinct own grant: hosts under a prefix
+         * that add the same ports share one grant, so a wide port set is not copied per host.
+         */
+        Grant with(Grant own) {
+            if (grant.isEmpty()) {
+                return own;
+            }
+            if (children == null) {
+                children = new HashMap<>();
+            }
+            return children.computeIfAbsent(own, grant::union);
+        }
     }
 
     private final List<NetRule> rules;
     private final List<Region> regions = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Redundancy> redundant = new ArrayList<>();
+    private final List<Integer> unchecked = new ArrayList<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
 
     private NetSweep(List<NetRule> rules) {
@@ -66,6 +84,7 @@ final class NetSweep {
             sweep.close(sweep.stack.pop());
         }
         sweep.redundant.sort((a, b) -> Integer.compare(a.rule(), b.rule()));
+        sweep.unchecked.sort(null);
         return sweep;
     }
 
@@ -79,6 +98,11 @@ final class NetSweep {
 
     List<Redundancy> redundant() {
         return List.copyOf(redundant);
+    }
+
+    /** Allows (indices, ascending) whose search for a covering allow gave up: see {@link CoveringAllows#MISSES_UP_TO}. */
+    List<Integer> unchecked() {
+        return List.copyOf(unchecked);
     }
 
     private static List<Node> nodes(List<NetRule> rules) {
@@ -110,31 +134,32 @@ final class NetSweep {
     }
 
     /**
-     * Denies reset the grant (a conflict too: fail closed); allows add to the enclosing grant.
-     * The ports of many allows are put together in one sort per protocol, not a merge per allow
-     * into a set that grows with each.
+     * Denies reset the grant (a conflict too: fail closed); allows add to the enclosing grant. A
+     * prefix's own ports are put together first, for many allows in one sort per protocol (not a
+     * merge per allow into a set that grows with each), then added to the enclosing grant once per
+     * distinct own grant (see {@link Frame#with}).
      */
     private Grant grantOf(Node node, Frame parent) {
         if (!node.denies().isEmpty()) {
             return Grant.NONE;
         }
-        Grant grant = parent == null ? Grant.NONE : parent.grant;
+        Grant own = Grant.NONE;
         if (node.allows().size() <= CoveringAllows.SCAN_UP_TO) {
             for (int index : node.allows()) {
                 NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-                grant = grant.plus(allow.protocol(), allow.ports());
+                own = own.plus(allow.protocol(), allow.ports());
             }
-            return grant;
+        } else {
+            Map<Protocol, List<PortRange>> ranges = new EnumMap<>(Protocol.class);
+            for (int index : node.allows()) {
+                NetRule.Allow allow = (NetRule.Allow) rules.get(index);
+                ranges.computeIfAbsent(allow.protocol(), p -> new ArrayList<>()).addAll(allow.ports().toRanges());
+            }
+            for (Map.Entry<Protocol, List<PortRange>> entry : ranges.entrySet()) {
+                own = own.plus(entry.getKey(), Ports.of(entry.getValue()));
+            }
         }
-        Map<Protocol, List<PortRange>> ranges = new EnumMap<>(Protocol.class);
-        for (int index : node.allows()) {
-            NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-            ranges.computeIfAbsent(allow.protocol(), p -> new ArrayList<>()).addAll(allow.ports().toRanges());
-        }
-        for (Map.Entry<Protocol, List<PortRange>> entry : ranges.entrySet()) {
-            grant = grant.plus(entry.getKey(), Ports.of(entry.getValue()));
-        }
-        return grant;
+        return parent == null ? own : parent.with(own);
     }
 
     private void close(Frame frame) {
@@ -173,18 +198,21 @@ final class NetSweep {
     /**
      * An allow is covered by one on its own or an enclosing prefix, up to the nearest deny: the
      * first in rule order on its own prefix, else on the nearest enclosing prefix that has one.
+     * If a prefix's search gave up before that was known, the allow is unchecked.
      */
     private void checkAllow(Frame own, int index) {
         NetRule.Allow allow = (NetRule.Allow) rules.get(index);
         int other = own.allows.firstCovering(allow, index);
-        for (Iterator<Frame> up = stack.iterator(); other < 0 && up.hasNext(); ) {
+        for (Iterator<Frame> up = stack.iterator(); other == -1 && up.hasNext(); ) {
             Frame frame = up.next();
             if (!frame.node.denies().isEmpty()) {
                 return;
             }
             other = frame.allows.firstCovering(allow, -1);
         }
-        if (other >= 0) {
+        if (other == CoveringAllows.UNCHECKED) {
+            unchecked.add(index);
+        } else if (other >= 0) {
             redundant.add(Redundancy.coveredBy(index, other));
         }
     }

@@ -29,8 +29,11 @@ import java.util.TreeMap;
  */
 public final class NetworkGrants {
 
+    /** How many port sets that span an allow's ports without holding them {@link #redundant} looks at, per prefix. */
+    public static final int COVER_SEARCH_LIMIT = CoveringAllows.MISSES_UP_TO;
+
     /** What a sweep says about the rules beside the grants. */
-    private record Findings(List<Conflict> conflicts, List<Redundancy> redundant) {
+    private record Findings(List<Conflict> conflicts, List<Redundancy> redundant, List<Integer> unchecked) {
     }
 
     private final List<NetRule> rules;
@@ -50,7 +53,7 @@ public final class NetworkGrants {
     public static NetworkGrants of(List<NetRule> rules) {
         List<NetRule> copy = List.copyOf(rules);
         NetSweep sweep = NetSweep.run(copy);
-        return new NetworkGrants(copy, group(sweep.regions()), new Findings(sweep.conflicts(), sweep.redundant()));
+        return new NetworkGrants(copy, group(sweep.regions()), new Findings(sweep.conflicts(), sweep.redundant(), sweep.unchecked()));
     }
 
     /**
@@ -132,7 +135,7 @@ public final class NetworkGrants {
         Findings known = findings;
         if (known == null) {
             NetSweep sweep = NetSweep.run(rules);
-            known = new Findings(sweep.conflicts(), sweep.redundant());
+            known = new Findings(sweep.conflicts(), sweep.redundant(), sweep.unchecked());
             findings = known;
         }
         return known;
@@ -198,5 +201,15 @@ public final class NetworkGrants {
      */
     public List<Redundancy> redundant() {
         return findings().redundant();
+    }
+
+    /**
+     * Allows (rule indices, ascending) not checked for {@link #redundant}: on their prefix or an
+     * enclosing one, more port sets span their ports without holding them than the search looks
+     * at (see docs/rules: {@code net-redundant}). Whether one set of port ranges holds another, over
+     * many sets, is a subset question with no fast general answer, so the search is bounded.
+     */
+    public List<Integer> unchecked() {
+        return findings().unchecked();
     }
 }

@@ -17,15 +17,24 @@ import java.util.List;
  *       {@code 80,443}, and {@code n/2} hosts under it allowed udp port 5000 (an allow was compared
  *       with every allow on its own and enclosing prefixes).
  * </ul>
- * Two more are the shapes that stay quadratic (docs/performance.md): {@code multiports}, {@code n}
- * tcp allows on one /16 each of two ports ({@code 1000+i,40000+i}: distinct sets of several ranges,
- * none wider than another; at most 24,000), and {@code hostsports}, {@code n/2} tcp allows of single
- * ports apart ({@code 1000+2i}) on one /16 and {@code n/2} hosts under it allowed tcp port 999
- * (each host's region carries the /16's port set merged with its own).
+ * and, in {@code NetSweep}, quadratic until the seventeenth round:
+ * <ul>
+ *   <li>{@code multiports}: {@code n} tcp allows on one /16 each of two ports ({@code 1000+i,40000+i}:
+ *       distinct sets of several ranges, none wider than another; at most 24,000): the sets of
+ *       several ranges were scanned per allow;
+ *   <li>{@code hostsports}: {@code n/2} tcp allows of single ports apart ({@code 1000+2i}) on one
+ *       /16 and {@code n/2} hosts under it allowed tcp port 999: each host's region got its own
+ *       copy of the /16's port set merged with its own.
+ * </ul>
+ * Two more are the worst cases left (docs/performance.md): {@code spanning}, {@code n} tcp allows on
+ * one /16 of ports {@code 1,K,65535} for distinct {@code K} (every set spans every other's ports, so
+ * the search for a wider one stops at its bound and the allows are reported unchecked; at most
+ * 65,000), and {@code hostsown}, {@code hostsports} with each host allowed a port of its own
+ * ({@code 1001+2i}, between the /16's): the effective policy itself holds hosts times ranges.
  */
 final class PathologicalServers {
 
-    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix", "multiports", "hostsports");
+    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix", "multiports", "hostsports", "spanning", "hostsown");
 
     private PathologicalServers() {
     }
@@ -38,7 +47,9 @@ final class PathologicalServers {
             case "writeexec" -> writeExec(statements, text);
             case "sameprefix" -> samePrefix(statements, text);
             case "multiports" -> multiPorts(statements, text);
-            case "hostsports" -> hostsPorts(statements, text);
+            case "hostsports" -> hostsPorts(statements, text, false);
+            case "spanning" -> spanning(statements, text);
+            case "hostsown" -> hostsPorts(statements, text, true);
             default -> throw new IllegalArgumentException("bench.shape must be fleet, wide or one of " + SHAPES + ": " + shape);
         }
         return SourceFile.of(shape + "/" + shape + "-" + statements + ".stockade", text.append("}\n").toString());
@@ -87,13 +98,21 @@ final class PathologicalServers {
         text.append("  }\n");
     }
 
-    private static void hostsPorts(int statements, StringBuilder text) {
+    private static void spanning(int statements, StringBuilder text) {
+        text.append("  network {\n");
+        for (int i = 0; i < statements; i++) {
+            text.append("    allow tcp 10.0.0.0/16 port 1,").append(2 + i).append(",65535\n");
+        }
+        text.append("  }\n");
+    }
+
+    private static void hostsPorts(int statements, StringBuilder text, boolean ownPorts) {
         text.append("  network {\n");
         for (int i = 0; i < statements / 2; i++) {
             text.append("    allow tcp 10.0.0.0/16 port ").append(1000 + 2 * i).append('\n');
         }
         for (int i = 0; i < statements / 2; i++) {
-            text.append("    allow tcp ").append(ipv4(0x0A00_0000 + 2 * i + 1)).append(" port 999\n");
+            text.append("    allow tcp ").append(ipv4(0x0A00_0000 + 2 * i + 1)).append(" port ").append(ownPorts ? 1001 + 2 * i : 999).append('\n');
         }
         text.append("  }\n");
     }

@@ -8,9 +8,11 @@ import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,71 @@ class NetSweepOracleTest {
         }
         assertThat(covered).isGreaterThan(20_000);
         assertThat(indexed).isGreaterThan(500);
+    }
+
+    /**
+     * Many port sets of several ranges on one prefix, all spanning the same ports (so that the
+     * search for a wider one visits many that are not): the search gives up past its bound, and
+     * then the allow is reported unchecked, never covered by a rule that does not cover it. Every
+     * allow the oracle finds covered is reported covered or unchecked; regions and conflicts are
+     * the oracle's.
+     */
+    @Test
+    void aSearchThatGivesUpReportsTheAllowUncheckedAndNoFalseCover() {
+        Random random = new Random(65);
+        int unchecked = 0;
+        int covered = 0;
+        for (int round = 0; round < 200; round++) {
+            List<NetRule> rules = spanningSets(random, 40 + random.nextInt(400));
+            NetSweep sweep = NetSweep.run(List.copyOf(rules));
+            Reference reference = Reference.run(rules);
+            assertThat(sweep.regions()).as("round %d", round).isEqualTo(reference.regions);
+            assertThat(sweep.conflicts()).as("round %d", round).isEqualTo(reference.conflicts);
+            Set<Integer> truly = new HashSet<>();
+            reference.redundant.forEach(redundancy -> truly.add(redundancy.rule()));
+            Set<Integer> reported = new HashSet<>(sweep.unchecked());
+            for (Redundancy redundancy : sweep.redundant()) {
+                assertThat(truly).as("round %d: %s", round, redundancy).contains(redundancy.rule());
+                assertThat(sweep.unchecked()).as("round %d", round).doesNotContain(redundancy.rule());
+                if (rules.get(redundancy.rule()) instanceof NetRule.Allow allow) {
+                    NetRule.Allow by = (NetRule.Allow) rules.get(redundancy.coveredBy().orElseThrow());
+                    assertThat(by.protocol() == allow.protocol() && by.prefix().contains(allow.prefix())
+                            && by.ports().containsAll(allow.ports())).as("round %d: %s", round, redundancy).isTrue();
+                }
+                reported.add(redundancy.rule());
+            }
+            assertThat(reported).as("round %d", round).containsAll(truly);
+            unchecked += sweep.unchecked().size();
+            covered += sweep.redundant().size();
+        }
+        assertThat(unchecked).isGreaterThan(1_000);
+        assertThat(covered).isGreaterThan(1_000);
+    }
+
+    /**
+     * Allows on a /16, a /24 in it and hosts in that, most of ports {@code 1, k, 65535} for a
+     * random {@code k} (all spanning 1 to 65535, none wider than another unless equal), some of one
+     * range, some of all ports (on hosts only, so that the wider prefixes' searches go on), a few
+     * denies.
+     */
+    private static List<NetRule> spanningSets(Random random, int count) {
+        List<Cidr> prefixes = List.of(Cidr.parse("192.0.0.0/16").orElseThrow(), Cidr.parse("192.0.2.0/24").orElseThrow(),
+                Cidr.parse("192.0.2.10/32").orElseThrow(), Cidr.parse("192.0.2.11/32").orElseThrow());
+        List<NetRule> rules = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Cidr prefix = prefixes.get(random.nextInt(prefixes.size()));
+            int kind = random.nextInt(40);
+            if (kind == 0) {
+                rules.add(NetRule.deny(prefix));
+                continue;
+            }
+            int middle = 3 + random.nextInt(400);
+            Ports ports = kind < 3 && prefix.length() == 32 ? Ports.of(new PortRange(1, 65535))
+                    : kind < 6 ? Ports.single(middle)
+                    : Ports.of(new PortRange(1, 1), new PortRange(middle, middle + random.nextInt(3)), new PortRange(65535, 65535));
+            rules.add(NetRule.allow(kind == 39 ? Protocol.UDP : Protocol.TCP, prefix, ports));
+        }
+        return rules;
     }
 
     /**

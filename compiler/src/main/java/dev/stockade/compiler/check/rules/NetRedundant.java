@@ -5,11 +5,13 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.check.ServerRule;
 import dev.stockade.dsl.diagnostic.RuleCatalog;
 import dev.stockade.dsl.diagnostic.RuleInfo;
+import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.NetRule;
 import dev.stockade.compiler.effective.Origin;
 import dev.stockade.compiler.effective.Redundancy;
 import dev.stockade.compiler.effective.Source;
+import java.util.List;
 
 /** {@code net-redundant}: a deny that no broader allow contains, or an allow another allow already gives. */
 public final class NetRedundant implements ServerRule {
@@ -39,5 +41,22 @@ public final class NetRedundant implements ServerRule {
                     "allow of " + rule.prefix().text() + " is already given by the statement at line " + cover.span().line(),
                     "remove it");
         }
+        reportUnchecked(server, findings);
+    }
+
+    /** Allows the bounded search gave up on: once per server, at the first, with how many. */
+    private void reportUnchecked(ServerContext server, Findings findings) {
+        EffectivePolicy effective = server.effective();
+        List<Integer> unchecked = effective.network().unchecked().stream()
+                .filter(rule -> effective.netSources().get(rule).origin() == Origin.STATEMENT).toList();
+        if (unchecked.isEmpty()) {
+            return;
+        }
+        NetRule first = effective.network().rules().get(unchecked.get(0));
+        String more = unchecked.size() == 1 ? "" : " and " + (unchecked.size() - 1) + " more allows";
+        findings.report(info(), server, effective.netSources().get(unchecked.get(0)).span(),
+                "allow of " + first.prefix().text() + more + " not checked for redundancy: on its prefix or an enclosing one over "
+                        + NetworkGrants.COVER_SEARCH_LIMIT + " port sets span its ports without holding them",
+                "give one allow all the ports a prefix needs (fewer, wider port sets) so that every allow can be checked");
     }
 }

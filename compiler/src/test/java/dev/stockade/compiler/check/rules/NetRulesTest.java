@@ -3,6 +3,7 @@ package dev.stockade.compiler.check.rules;
 import static dev.stockade.compiler.check.rules.RuleCase.fails;
 import static dev.stockade.compiler.check.rules.RuleCase.passes;
 
+import dev.stockade.compiler.effective.NetworkGrants;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -233,7 +234,19 @@ class NetRulesTest {
                             allow tcp 192.0.2.200 port 443
                           }
                         }
-                        """));
+                        """),
+                fails("past its bound the search reports the allows it could not check, once", "net-redundant",
+                        spanningPortSets(NetworkGrants.COVER_SEARCH_LIMIT + 2), "4:5 warning"),
+                passes("within its bound every allow is checked", "net-redundant", spanningPortSets(NetworkGrants.COVER_SEARCH_LIMIT)));
+    }
+
+    /** Allows on one prefix of ports {@code 1,K,65535}: each spans all the others' ports, none holds another's. */
+    private static String spanningPortSets(int count) {
+        StringBuilder policy = new StringBuilder("server a {\n  command \"/usr/bin/x\"\n  network {\n");
+        for (int i = 0; i < count; i++) {
+            policy.append("    allow tcp 192.0.2.0/24 port 1,").append(100 + i).append(",65535\n");
+        }
+        return policy.append("  }\n}\n").toString();
     }
 
     private static List<RuleCase> hostname() {
