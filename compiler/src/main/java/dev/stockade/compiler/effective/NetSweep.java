@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,8 +21,14 @@ import java.util.TreeMap;
  * prefix's own region (its range minus its children) is emitted with the grant that holds there.
  * Sorting is O(n log n); the walk is linear in the number of distinct prefixes. An allow is checked
  * against its own prefix and the enclosing ones (at most one per prefix length), each asked
- * through its {@link CoveringAllows} in O(log² m) for m allows there, plus a scan of the port sets
- * of more than one range written there.
+ * through its {@link CoveringAllows} in O(log² m) for m allows there.
+ *
+ * <p>The regions' grants are the canonical form of the policy (see {@link NetworkGrants#effective}),
+ * and each holds its enclosing prefixes' ports: hosts that each add ports of their own under a
+ * prefix of many port ranges make it hosts times ranges. Before the walk the size of those grants
+ * is added up (an upper bound, per distinct grant); when it passes {@link #LAYERED_ABOVE} times
+ * the rules' own size, the sweep gives {@link Layer}s instead of regions: each prefix's own ports,
+ * for the prefix less the prefixes inside it that deny.
  */
 final class NetSweep {
 
@@ -28,8 +36,32 @@ final class NetSweep {
     record Region(IpRange range, Grant grant) {
     }
 
+    /**
+     * A prefix's own ports, for the prefix less the denies inside it: where they are open.
+     * {@code depth}: how many prefixes with layers enclose it up to the nearest that resets. Two
+     * layers of one depth never share an address (neither encloses the other, or a reset between
+     * them is left out of the outer one).
+     */
+    record Layer(AddressSet addresses, Grant grant, int depth) {
+    }
+
+    /** Whether the sweep gives regions, layers, or decides by the size of the regions' grants. */
+    enum Form { DECIDE, REGIONS, LAYERS }
+
+    /**
+     * Layers instead of regions when the regions' grants would hold more than this many times
+     * the port ranges (plus one per prefix) the rules write: never for a policy that does not
+     * repeat a wide port set under many prefixes that each add to it.
+     */
+    static final int LAYERED_ABOVE = 64;
+
     /** The rules (indices) written on one prefix. */
     private record Node(Cidr prefix, List<Integer> allows, List<Integer> denies) {
+
+        /** A deny resets the grant here, and so does an allow with it (a conflict: fail closed). */
+        boolean resets() {
+            return !denies.isEmpty();
+        }
     }
 
     /**
@@ -38,17 +70,35 @@ final class NetSweep {
      */
     private static final class Frame {
         final Node node;
+        final Grant own;
         final Grant grant;
         final CoveringAllows allows;
+        final int depth;
         Ip cursor;
         /** The grants of children so far, by their own grant; null until a child adds to a grant. */
         private Map<Grant, Grant> children;
+        /** For layers: the prefixes inside this one that reset the grant; null until one does. */
+        private List<IpRange> resets;
 
-        Frame(Node node, Grant grant, CoveringAllows allows) {
+        Frame(Node node, Grant own, Grant grant, CoveringAllows allows, Frame parent) {
             this.node = node;
+            this.own = own;
             this.grant = grant;
             this.allows = allows;
+            this.depth = parent == null || parent.node.resets() ? 0 : parent.depth + 1;
             this.cursor = node.prefix().first();
+        }
+
+        void reset(Cidr inside) {
+            if (resets == null) {
+                resets = new ArrayList<>();
+            }
+            resets.add(inside.range());
+        }
+
+        Layer layer() {
+            AddressSet prefix = AddressSet.of(node.prefix());
+            return new Layer(resets == null ? prefix : prefix.minus(AddressSet.ofRanges(resets)), own, depth);
         }
 
         /**
@@ -67,19 +117,34 @@ final class NetSweep {
     }
 
     private final List<NetRule> rules;
+    private final boolean layered;
     private final List<Region> regions = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Redundancy> redundant = new ArrayList<>();
     private final List<Integer> unchecked = new ArrayList<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
 
-    private NetSweep(List<NetRule> rules) {
+    private NetSweep(List<NetRule> rules, boolean layered) {
         this.rules = rules;
+        this.layered = layered;
     }
 
     static NetSweep run(List<NetRule> rules) {
-        NetSweep sweep = new NetSweep(rules);
-        nodes(rules).forEach(sweep::visit);
+        return run(rules, Form.DECIDE);
+    }
+
+    static NetSweep run(List<NetRule> rules, Form form) {
+        List<Node> nodes = nodes(rules);
+        Grant[] owns = new Grant[nodes.size()];
+        for (int i = 0; i < owns.length; i++) {
+            owns[i] = nodes.get(i).resets() ? Grant.NONE : ownGrant(rules, nodes.get(i));
+        }
+        boolean layered = form == Form.LAYERS || form == Form.DECIDE && regionsTooLarge(nodes, owns);
+        NetSweep sweep = new NetSweep(rules, layered);
+        for (int i = 0; i < owns.length; i++) {
+            sweep.visit(nodes.get(i), owns[i]);
+        }
         while (!sweep.stack.isEmpty()) {
             sweep.close(sweep.stack.pop());
         }
@@ -88,8 +153,17 @@ final class NetSweep {
         return sweep;
     }
 
+    /** Whether this sweep gave layers (and no regions). */
+    boolean layered() {
+        return layered;
+    }
+
     List<Region> regions() {
         return List.copyOf(regions);
+    }
+
+    List<Layer> layers() {
+        return List.copyOf(layers);
     }
 
     List<Conflict> conflicts() {
@@ -115,7 +189,36 @@ final class NetSweep {
         return List.copyOf(byPrefix.values());
     }
 
-    private void visit(Node node) {
+    /**
+     * Whether the regions' grants, added up once per distinct grant as {@link Frame#with} makes
+     * them (each at most its parent's ranges and its own), pass {@link #LAYERED_ABOVE} times the
+     * rules' own ranges and prefixes. One walk with a stack, as the sweep's.
+     */
+    private static boolean regionsTooLarge(List<Node> nodes, Grant[] owns) {
+        long rules = 0;
+        long regions = 0;
+        Deque<Integer> open = new ArrayDeque<>();
+        long[] size = new long[nodes.size()];
+        Set<Map.Entry<Integer, Grant>> made = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            while (!open.isEmpty() && !nodes.get(open.peek()).prefix().contains(node.prefix())) {
+                open.pop();
+            }
+            long own = owns[i].tcp().toRanges().size() + owns[i].udp().toRanges().size();
+            rules += own + 1;
+            Integer parent = open.peek();
+            long inherited = parent == null ? 0 : size[parent];
+            size[i] = node.resets() ? 0 : inherited + own;
+            if (inherited == 0 || made.add(Map.entry(parent, owns[i]))) {
+                regions += size[i];
+            }
+            open.push(i);
+        }
+        return regions > LAYERED_ABOVE * rules;
+    }
+
+    private void visit(Node node, Grant own) {
         while (!stack.isEmpty() && !stack.peek().node.prefix().contains(node.prefix())) {
             close(stack.pop());
         }
@@ -128,41 +231,51 @@ final class NetSweep {
             Ip last = node.prefix().last();
             parent.cursor = IpMath.isLast(last) ? null : IpMath.next(last);
         }
-        Frame frame = new Frame(node, grantOf(node, parent), new CoveringAllows(rules, node.allows()));
+        Grant grant = layered || node.resets() ? Grant.NONE : parent == null ? own : parent.with(own);
+        Frame frame = new Frame(node, own, grant, new CoveringAllows(rules, node.allows()), parent);
+        if (layered && node.resets()) {
+            // Every enclosing prefix's layer leaves this one out, up to the nearest that resets too.
+            for (Frame enclosing : stack) {
+                if (enclosing.node.resets()) {
+                    break;
+                }
+                enclosing.reset(node.prefix());
+            }
+        }
         checkRedundancy(frame);
         stack.push(frame);
     }
 
     /**
-     * Denies reset the grant (a conflict too: fail closed); allows add to the enclosing grant. A
-     * prefix's own ports are put together first, for many allows in one sort per protocol (not a
-     * merge per allow into a set that grows with each), then added to the enclosing grant once per
-     * distinct own grant (see {@link Frame#with}).
+     * The ports a prefix's allows open there, before its enclosing prefixes' are added (denies
+     * reset the grant, a conflict too: see {@link Node#resets}). Many allows' ports are put
+     * together in one sort per protocol, not a merge per allow into a set that grows with each;
+     * the enclosing grant is added once per distinct own grant (see {@link Frame#with}).
      */
-    private Grant grantOf(Node node, Frame parent) {
-        if (!node.denies().isEmpty()) {
-            return Grant.NONE;
-        }
+    private static Grant ownGrant(List<NetRule> rules, Node node) {
         Grant own = Grant.NONE;
         if (node.allows().size() <= CoveringAllows.SCAN_UP_TO) {
             for (int index : node.allows()) {
                 NetRule.Allow allow = (NetRule.Allow) rules.get(index);
                 own = own.plus(allow.protocol(), allow.ports());
             }
-        } else {
-            Map<Protocol, List<PortRange>> ranges = new EnumMap<>(Protocol.class);
-            for (int index : node.allows()) {
-                NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-                ranges.computeIfAbsent(allow.protocol(), p -> new ArrayList<>()).addAll(allow.ports().toRanges());
-            }
-            for (Map.Entry<Protocol, List<PortRange>> entry : ranges.entrySet()) {
-                own = own.plus(entry.getKey(), Ports.of(entry.getValue()));
-            }
+            return own;
         }
-        return parent == null ? own : parent.with(own);
+        Map<Protocol, List<PortRange>> ranges = new EnumMap<>(Protocol.class);
+        for (int index : node.allows()) {
+            NetRule.Allow allow = (NetRule.Allow) rules.get(index);
+            ranges.computeIfAbsent(allow.protocol(), p -> new ArrayList<>()).addAll(allow.ports().toRanges());
+        }
+        for (Map.Entry<Protocol, List<PortRange>> entry : ranges.entrySet()) {
+            own = own.plus(entry.getKey(), Ports.of(entry.getValue()));
+        }
+        return own;
     }
 
     private void close(Frame frame) {
+        if (layered && !frame.node.resets()) {
+            layers.add(frame.layer());
+        }
         Ip last = frame.node.prefix().last();
         if (frame.cursor != null && frame.cursor.compareTo(last) <= 0) {
             emit(frame.cursor, last, frame.grant);

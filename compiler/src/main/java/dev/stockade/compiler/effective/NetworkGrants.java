@@ -38,22 +38,49 @@ public final class NetworkGrants {
 
     private final List<NetRule> rules;
     private final List<NetGrant> effective;
+    private final List<List<NetGrant>> levels;
+    private final boolean layered;
     /**
      * Null for grants made by {@link #without} until asked: their targets never ask. Racy on
      * purpose, like {@link AddressSet#toPrefixes()}: any thread's sweep of the same rules is equal.
      */
     private Findings findings;
 
+    /** Canonical grants: one level. */
     private NetworkGrants(List<NetRule> rules, List<NetGrant> effective, Findings findings) {
+        this(rules, effective, List.of(effective), false, findings);
+    }
+
+    private NetworkGrants(List<NetRule> rules, List<NetGrant> effective, List<List<NetGrant>> levels, boolean layered,
+            Findings findings) {
         this.rules = rules;
         this.effective = effective;
+        this.levels = levels;
+        this.layered = layered;
         this.findings = findings;
     }
 
     public static NetworkGrants of(List<NetRule> rules) {
+        return of(rules, NetSweep.Form.DECIDE);
+    }
+
+    /** For tests: the policy in the form given, or as {@link #of(List)} decides. */
+    static NetworkGrants of(List<NetRule> rules, NetSweep.Form form) {
         List<NetRule> copy = List.copyOf(rules);
-        NetSweep sweep = NetSweep.run(copy);
-        return new NetworkGrants(copy, group(sweep.regions()), new Findings(sweep.conflicts(), sweep.redundant(), sweep.unchecked()));
+        NetSweep sweep = NetSweep.run(copy, form);
+        Findings findings = new Findings(sweep.conflicts(), sweep.redundant(), sweep.unchecked());
+        if (!sweep.layered()) {
+            return new NetworkGrants(copy, group(sweep.regions()), findings);
+        }
+        List<NetSweep.Layer> layers = sweep.layers();
+        int depths = layers.stream().mapToInt(NetSweep.Layer::depth).max().orElse(0) + 1;
+        List<List<NetSweep.Layer>> byDepth = new ArrayList<>();
+        for (int depth = 0; depth < depths; depth++) {
+            byDepth.add(new ArrayList<>());
+        }
+        layers.forEach(layer -> byDepth.get(layer.depth()).add(layer));
+        return new NetworkGrants(copy, groupLayers(layers), byDepth.stream().map(NetworkGrants::groupLayers).toList(), true,
+                findings);
     }
 
     /**
@@ -68,6 +95,16 @@ public final class NetworkGrants {
         int first = leftOut.nextSetBit(0);
         if (first < 0 || first >= rules.size()) {
             return this;
+        }
+        if (layered()) {
+            // Layers of the whole policy are not cut apart: the rules left are swept again.
+            List<NetRule> left = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                if (!leftOut.get(i)) {
+                    left.add(rules.get(i));
+                }
+            }
+            return of(left);
         }
         List<NetRule> kept = new ArrayList<>();
         List<Cidr> cut = new ArrayList<>();
@@ -141,6 +178,22 @@ public final class NetworkGrants {
         return known;
     }
 
+    /** Per protocol, one entry per distinct port set of the layers, with every address a layer of it holds. */
+    private static List<NetGrant> groupLayers(List<NetSweep.Layer> layers) {
+        List<NetGrant> out = new ArrayList<>();
+        for (Protocol protocol : Protocol.values()) {
+            Map<Ports, List<IpRange>> byPorts = new TreeMap<>();
+            for (NetSweep.Layer layer : layers) {
+                Ports ports = layer.grant().ports(protocol);
+                if (!ports.isEmpty()) {
+                    collect(byPorts, ports, layer.addresses());
+                }
+            }
+            byPorts.forEach((ports, ranges) -> out.add(new NetGrant(protocol, AddressSet.ofRanges(ranges), ports)));
+        }
+        return List.copyOf(out);
+    }
+
     /** Per protocol, one entry per distinct port set, so addresses are disjoint within a protocol. */
     private static List<NetGrant> group(List<NetSweep.Region> regions) {
         List<NetGrant> out = new ArrayList<>();
@@ -173,12 +226,35 @@ public final class NetworkGrants {
     }
 
     /**
-     * The effective policy, canonical: TCP entries, then UDP, each protocol ordered by port set;
-     * within a protocol no address is in two entries, and no two entries have equal port sets.
-     * Equal policies (whatever their rules) give equal lists.
+     * The effective policy: TCP entries, then UDP, each protocol ordered by port set, no two
+     * entries of a protocol with equal port sets. An address is reachable on the union of the
+     * ports of the entries that hold it. Canonical (so equal policies, whatever their rules, give
+     * equal lists): within a protocol no address is in two entries. Unless {@link #layered()}.
      */
     public List<NetGrant> effective() {
         return effective;
+    }
+
+    /**
+     * Whether {@link #effective} is in layers rather than canonical: entries may then overlap,
+     * each the ports some prefixes write themselves, for those prefixes less the denies inside
+     * them. Only when the canonical form would hold many times more port ranges than the rules
+     * (see {@link NetSweep#LAYERED_ABOVE}): hosts that each add ports of their own under a prefix
+     * of many port ranges, where every host's entry would repeat the prefix's ranges.
+     */
+    public boolean layered() {
+        return layered;
+    }
+
+    /**
+     * The effective entries in levels: within a level no (protocol, address, port) is in two
+     * entries, so each level can be a set of disjoint elements (nft's interval sets refuse
+     * overlapping ones). Canonical: one level, {@link #effective} itself. In layers: one level per
+     * depth of nesting (see {@link NetSweep.Layer}), outermost first, each grouped as
+     * {@link #effective} is.
+     */
+    public List<List<NetGrant>> levels() {
+        return levels;
     }
 
     /** Every address reachable on some port of {@code protocol}. */

@@ -52,6 +52,9 @@ final class PathologicalServers {
             case "hostsown" -> hostsPorts(statements, text, true);
             default -> throw new IllegalArgumentException("bench.shape must be fleet, wide or one of " + SHAPES + ": " + shape);
         }
+        // Images, so that the container targets compile it too (TargetGrowthBenchmark).
+        text.append("  kubernetes { image \"registry.example.com/pathological:1\" }\n")
+                .append("  compose { image \"registry.example.com/pathological:1\" }\n");
         return SourceFile.of(shape + "/" + shape + "-" + statements + ".stockade", text.append("}\n").toString());
     }
 

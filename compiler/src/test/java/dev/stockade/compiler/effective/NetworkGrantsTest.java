@@ -264,6 +264,118 @@ class NetworkGrantsTest {
         assertThat(grants.without(new BitSet())).isSameAs(grants);
     }
 
+    /**
+     * In layers the policy reaches what the rules say, address by address, and the sweep's
+     * findings are the canonical sweep's: only the form of the entries differs (they may overlap;
+     * per protocol still ordered by port set, no two equal).
+     */
+    @Test
+    void layersReachWhatTheRulesReach() {
+        Random random = new Random(1717);
+        int overlapping = 0;
+        for (int round = 0; round < 400; round++) {
+            Policy policy = Policy.random(random, false);
+            NetworkGrants canonical = NetworkGrants.of(policy.rules(), NetSweep.Form.REGIONS);
+            NetworkGrants layers = NetworkGrants.of(policy.rules(), NetSweep.Form.LAYERS);
+            assertThat(layers.layered()).isTrue();
+            assertThat(canonical.layered()).isFalse();
+            for (int index = 0; index < Universe.SIZE; index++) {
+                Ip address = Universe.address(index);
+                for (Protocol protocol : Protocol.values()) {
+                    for (int port = 1; port <= Universe.MAX_PORT; port++) {
+                        assertThat(layers.mayReach(protocol, address, port))
+                                .as("%s %s:%d in %s", protocol, address.text(), port, policy.rules())
+                                .isEqualTo(policy.reaches(protocol, address, port));
+                    }
+                }
+            }
+            for (Protocol protocol : Protocol.values()) {
+                assertThat(layers.reachable(protocol)).isEqualTo(canonical.reachable(protocol));
+            }
+            assertThat(layers.conflicts()).isEqualTo(canonical.conflicts());
+            assertThat(layers.redundant()).isEqualTo(canonical.redundant());
+            assertThat(layers.unchecked()).isEqualTo(canonical.unchecked());
+            List<NetGrant> effective = layers.effective();
+            for (int i = 0; i + 1 < effective.size(); i++) {
+                NetGrant a = effective.get(i);
+                NetGrant b = effective.get(i + 1);
+                assertThat(a.protocol() == b.protocol() ? a.ports().compareTo(b.ports()) < 0 : a.protocol().compareTo(b.protocol()) < 0)
+                        .as("%s before %s", a, b).isTrue();
+                overlapping += a.protocol() == b.protocol() && a.addresses().overlaps(b.addresses()) ? 1 : 0;
+            }
+        }
+        assertThat(overlapping).as("rounds where layers overlap, as canonical entries never do").isGreaterThan(20);
+    }
+
+    /** Leaving rules out of layers sweeps the rules left again, as {@link NetworkGrants#of} would. */
+    @Test
+    void withoutOnLayersIsTheSweepOfTheRulesLeft() {
+        Random random = new Random(8086);
+        for (int round = 0; round < 500; round++) {
+            Policy policy = Policy.random(random, false);
+            BitSet leftOut = new BitSet();
+            List<NetRule> kept = new ArrayList<>();
+            for (int i = 0; i < policy.rules().size(); i++) {
+                // The first rule always, so that something is left out (without nothing is the same grants).
+                if (i == 0 || random.nextInt(3) == 0) {
+                    leftOut.set(i);
+                } else {
+                    kept.add(policy.rules().get(i));
+                }
+            }
+            NetworkGrants derived = NetworkGrants.of(policy.rules(), NetSweep.Form.LAYERS).without(leftOut);
+            NetworkGrants expected = NetworkGrants.of(kept);
+            assertThat(derived.rules()).isEqualTo(expected.rules());
+            assertThat(derived.effective()).isEqualTo(expected.effective());
+            assertThat(derived.redundant()).isEqualTo(expected.redundant());
+        }
+    }
+
+    /**
+     * Hosts under a prefix of many port ranges, each adding a port of its own: canonical entries
+     * would each repeat the prefix's ranges (hosts times ranges), so the policy comes in layers,
+     * as small as the rules. Hosts that add the same port share one canonical entry and stay
+     * canonical.
+     */
+    @Test
+    void layersWhenEveryHostWouldRepeatAWidePortSet() {
+        List<NetRule> own = hostsUnderWidePorts(true);
+        NetworkGrants layered = NetworkGrants.of(own);
+        assertThat(layered.layered()).isTrue();
+        long ranges = layered.effective().stream().mapToLong(grant -> grant.ports().toRanges().size()).sum();
+        assertThat(ranges).as("port ranges in all entries").isLessThanOrEqualTo(300 + 200);
+        assertThat(layered.mayReach(TCP, ip("192.0.2.10"), 1000)).isTrue();
+        assertThat(layered.mayReach(TCP, ip("192.0.2.10"), 1021)).isTrue();
+        assertThat(layered.mayReach(TCP, ip("192.0.2.10"), 1023)).isFalse();
+        assertThat(layered.mayReach(TCP, ip("192.0.2.11"), 1023)).isTrue();
+        assertThat(layered.mayReach(TCP, ip("192.0.2.250"), 1000)).isFalse();
+        assertThat(layered.mayReach(TCP, ip("192.0.2.220"), 1000)).isTrue();
+        assertThat(layered.mayReach(TCP, ip("192.0.2.220"), 1021)).isFalse();
+
+        NetworkGrants shared = NetworkGrants.of(hostsUnderWidePorts(false));
+        assertThat(shared.layered()).isFalse();
+        assertCanonical(shared.effective());
+        assertThat(shared.effective()).hasSize(2);
+    }
+
+    /**
+     * 192.0.2.0/24 on tcp 1000, 1002, ... (300 ports), hosts .1 to .200 each on 1001 + 2 × host
+     * (or all on 999), and 192.0.2.250 denied.
+     */
+    static List<NetRule> hostsUnderWidePorts(boolean ownPorts) {
+        List<NetRule> rules = new ArrayList<>();
+        List<PortRange> wide = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            wide.add(port(1000 + 2 * i));
+        }
+        rules.add(NetRule.allow(TCP, cidr("192.0.2.0/24"), Ports.of(wide)));
+        for (int host = 1; host <= 200; host++) {
+            rules.add(allow(TCP, "192.0.2." + host, port(ownPorts ? 1001 + 2 * host : 999)));
+        }
+        rules.add(deny("192.0.2.250"));
+        return rules;
+    }
+
     /** Within a protocol no address is in two entries and no two entries share a port set. */
     private static void assertCanonical(List<NetGrant> effective) {
         for (int i = 0; i < effective.size(); i++) {

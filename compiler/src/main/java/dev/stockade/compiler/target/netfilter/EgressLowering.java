@@ -18,10 +18,23 @@ final class EgressLowering {
     private EgressLowering() {
     }
 
-    /** The grants of one family ({@code v6} or IPv4), in the canonical order of the effective policy. */
+    /** The grants of one family ({@code v6} or IPv4), in the order of the effective policy. */
     static List<NetGrant> accepts(EffectivePolicy policy, boolean v6) {
+        return family(policy.network().effective(), v6);
+    }
+
+    /**
+     * The grants of one family by level ({@link dev.stockade.compiler.effective.NetworkGrants#levels}):
+     * one level, the effective policy, unless it is in layers; within a level no destination is in
+     * two grants.
+     */
+    static List<List<NetGrant>> levels(EffectivePolicy policy, boolean v6) {
+        return policy.network().levels().stream().map(level -> family(level, v6)).toList();
+    }
+
+    private static List<NetGrant> family(List<NetGrant> grants, boolean v6) {
         List<NetGrant> out = new ArrayList<>();
-        for (NetGrant grant : policy.network().effective()) {
+        for (NetGrant grant : grants) {
             AddressSet family = v6 ? grant.addresses().v6() : grant.addresses().v4();
             if (!family.isEmpty()) {
                 out.add(new NetGrant(grant.protocol(), family, grant.ports()));

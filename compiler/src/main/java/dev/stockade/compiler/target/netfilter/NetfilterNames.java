@@ -26,7 +26,17 @@ record NetfilterNames(String dispatchChain, String egressChain, String nftChain,
 
     static NetfilterNames of(String server) {
         String dispatch = "STK-" + hash(server);
-        return new NetfilterNames(dispatch, dispatch + "-EGRESS", "egress-" + server, "allow4-" + server, "allow6-" + server);
+        return new NetfilterNames(dispatch, dispatch + "-EGRESS", "egress-" + server, nftSet(server, false, 0),
+                nftSet(server, true, 0));
+    }
+
+    /**
+     * The nft set of one family and level of a server's destinations: {@code allow4-SERVER} for the
+     * first level (the only one unless the policy is in layers), {@code allow4.LEVEL-SERVER} after
+     * it (a server name has no dot, so no level's set is another server's).
+     */
+    static String nftSet(String server, boolean v6, int level) {
+        return "allow" + (v6 ? "6" : "4") + (level == 0 ? "" : "." + level) + "-" + server;
     }
 
     /** The first hex digits of SHA-256 over the UTF-8 server name: {@code printf %s NAME | sha256sum}. */

@@ -23,7 +23,9 @@ import java.util.List;
  * three rules: the IPv4 lookup ({@code ip daddr . meta l4proto . th dport @allow4-SERVER accept}),
  * the IPv6 lookup, the reject. The elements are disjoint (denies are already subtracted, and within
  * a protocol no address is in two grants), so one lookup accepts exactly what one accept rule per
- * element would, and a new connection costs that lookup instead of a walk of those rules.
+ * element would, and a new connection costs that lookup instead of a walk of those rules. A
+ * policy in layers ({@code NetworkGrants#levels}) has a pair of sets per depth of its layers,
+ * {@code allow4.LEVEL-SERVER} after the first, each disjoint within itself, looked up in turn.
  *
  * <p>Loopback destinations (within {@code 127.0.0.0/8} or {@code ::1}) are written as rules of their
  * own ahead of the lookups ({@code ip daddr 127.0.0.0/8 tcp dport 8080 accept}), up to
@@ -57,7 +59,14 @@ final class NftLowering {
         String comment = NetfilterEscape.comment("stockade server " + server.name());
         String set4 = NetfilterEscape.word(names.nftSet4());
         String set6 = NetfilterEscape.word(names.nftSet6());
-        List<String> about = EgressLowering.comments(
+        List<List<NetGrant>> levels4 = EgressLowering.levels(server.effective(), false);
+        List<List<NetGrant>> levels6 = EgressLowering.levels(server.effective(), true);
+        List<NftView.Family> families = new ArrayList<>();
+        for (int level = 0; level < levels4.size(); level++) {
+            families.add(family(NetfilterEscape.word(NetfilterNames.nftSet(server.name(), false, level)), false, levels4.get(level)));
+            families.add(family(NetfilterEscape.word(NetfilterNames.nftSet(server.name(), true, level)), true, levels6.get(level)));
+        }
+        List<String> lines = new ArrayList<>(List.of(
                 "The IPv4 and IPv6 egress of user " + user + " (server " + server.name() + "): only what the policy allows.",
                 "Table inet " + table + " is Stockade's and shared by every server: its output chain accepts established",
                 "traffic, then looks the socket's uid up in map " + map + " (one lookup, however many servers).",
@@ -66,24 +75,29 @@ final class NftLowering {
                 "are rules of their own ahead of the lookups), and replaces them and nothing else, in one transaction.",
                 "Allowed connections are accepted in this table only, so the host's own tables still apply;",
                 "everything else from this user is rejected as administratively prohibited.",
-                "The user must exist before loading (systemd-sysusers creates it): the name is resolved once.");
+                "The user must exist before loading (systemd-sysusers creates it): the name is resolved once."));
+        if (levels4.size() > 1) {
+            lines.addAll(List.of("The policy is in " + levels4.size() + " layers (a prefix's ports once, the ports its hosts add beside",
+                    "them: as canonical entries every host would repeat the prefix's ports), so it has a pair of sets per",
+                    "layer, allow4.LAYER- and allow6.LAYER- after the first, each looked up in turn."));
+        }
+        List<String> about = EgressLowering.comments(lines.toArray(String[]::new));
         String load = "nft -f " + ShellEscape.word(artifactPath);
         String element = "element inet " + table + " " + map + " { \"" + user + "\" }";
-        String remove = "nft " + ShellEscape.word("delete " + element + "; delete chain inet " + table + " " + chain
-                + "; delete set inet " + table + " " + set4 + "; delete set inet " + table + " " + set6);
+        StringBuilder sets = new StringBuilder();
+        families.forEach(f -> sets.append("; delete set inet ").append(table).append(' ').append(f.set()));
+        String remove = "nft " + ShellEscape.word("delete " + element + "; delete chain inet " + table + " " + chain + sets);
         String removeAll = "nft delete table inet " + table;
-        List<NftView.Family> families = List.of(
-                family(server, set4, false), family(server, set6, true));
         return new NftView(Header.of(server), about, load, remove, removeAll, table, map, chain, user, comment, families);
     }
 
-    private static NftView.Family family(ServerContext server, String set, boolean v6) {
+    private static NftView.Family family(String set, boolean v6, List<NetGrant> grants) {
         Cidr loopback = v6 ? Cidr.LOOPBACK_V6 : Cidr.LOOPBACK_V4;
         String family = v6 ? "ip6" : "ip";
         List<String> elements = new ArrayList<>();
         List<String> all = new ArrayList<>();
         List<String> local = new ArrayList<>();
-        for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
+        for (NetGrant grant : grants) {
             String protocol = grant.protocol().keyword();
             for (IpRange range : grant.addresses().ranges()) {
                 String address = address(range);

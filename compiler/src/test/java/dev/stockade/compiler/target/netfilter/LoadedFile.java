@@ -13,7 +13,7 @@ record LoadedFile(Artifact artifact) {
     private static final Pattern NFT_USER = Pattern.compile("dispatch \\{ \"([^\"]+)\" :");
     private static final Pattern NFT_COMMENT = Pattern.compile("\" comment (\"[^\"]*\") : jump ");
     private static final Pattern NFT_CHAIN = Pattern.compile("^\tchain (egress-\\S+) \\{$", Pattern.MULTILINE);
-    private static final Pattern NFT_SET = Pattern.compile("^\tset (allow[46]-\\S+) \\{$", Pattern.MULTILINE);
+    private static final Pattern NFT_SET = Pattern.compile("^\tset (allow[46](?:\\.\\d+)?-\\S+) \\{$", Pattern.MULTILINE);
 
     /** The shared table with no server loaded: what a server's own remove command leaves. */
     static final List<String> NFT_SKELETON = List.of(

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * addresses on a veth pair and listeners behind them, the server's user reaches every allow and
  * gets the admin-prohibited error (EHOSTUNREACH for IPv4, EACCES for IPv6; a UDP send fails with
  * EPERM) from every deny, also at the edges of address and port ranges and of a carve-out, while
- * another user reaches everything. No packet leaves the namespace.
+ * another user reaches everything. No packet leaves the namespace. The same for a policy the
+ * compiler writes in layers (see {@code NetworkGrants.layered}): a prefix's ports once and each
+ * host's own port beside them, where canonical entries would repeat the prefix's 300 ports per host.
  */
 class NetfilterEnforcementTest {
 
@@ -78,39 +81,77 @@ class NetfilterEnforcementTest {
         return m;
     }
 
+    /** The layered policy, its server's user, and what that user gets. */
+    static final Path LAYERED = NetfilterLoadTest.OWN_CASES.resolve("layered.stockade");
+    static final String LAYERED_USER = "stk-layered";
+    static final Map<String, String> LAYERED_EXPECTED = layeredExpected();
+
+    private static Map<String, String> layeredExpected() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tcp:192.0.2.10:1000", "OK"); // the prefix's first port
+        m.put("tcp:192.0.2.10:1598", "OK"); // its last
+        m.put("tcp:192.0.2.10:1021", "OK"); // the host's own port, 1001 + 2 x 10
+        m.put("tcp:192.0.2.10:1023", "EHOSTUNREACH"); // the next host's own port
+        m.put("tcp:192.0.2.11:1023", "OK");
+        m.put("tcp:192.0.2.10:999", "EHOSTUNREACH"); // below every port
+        m.put("tcp:192.0.2.220:1000", "OK"); // a host with no allow of its own
+        m.put("tcp:192.0.2.220:1021", "EHOSTUNREACH");
+        m.put("tcp:192.0.2.250:1000", "EHOSTUNREACH"); // carved out of the prefix
+        return m;
+    }
+
     @Test
     void iptablesRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
-        enforce(out, file -> !file.nft());
+        enforce(out, file -> !file.nft(), POLICY, SERVER_USER, EXPECTED);
     }
 
     @Test
     void nftRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
-        enforce(out, LoadedFile::nft);
+        enforce(out, LoadedFile::nft, POLICY, SERVER_USER, EXPECTED);
     }
 
-    private static void enforce(Path out, Predicate<LoadedFile> which) throws Exception {
-        List<LoadedFile> files = NetfilterLoadTest.generate(POLICY, out);
-        assertThat(sysusersUser(POLICY)).as("the user the systemd target's sysusers file creates")
-                .isEqualTo(SERVER_USER);
+    @Test
+    void layeredIptablesRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
+        enforce(out, file -> !file.nft(), LAYERED, LAYERED_USER, LAYERED_EXPECTED);
+    }
+
+    @Test
+    void layeredNftRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
+        enforce(out, LoadedFile::nft, LAYERED, LAYERED_USER, LAYERED_EXPECTED);
+    }
+
+    /** The layers keep the rules as small as the policy: canonical entries would hold 60,000 port ranges. */
+    @Test
+    void layeredRulesAreAsSmallAsThePolicy(@TempDir Path out) throws Exception {
+        for (LoadedFile file : NetfilterLoadTest.generate(LAYERED, out)) {
+            assertThat(file.artifact().content().length()).as(file.artifact().path()).isLessThan(64 * 1024);
+        }
+    }
+
+    private static void enforce(Path out, Predicate<LoadedFile> which, Path policy, String user,
+            Map<String, String> expected) throws Exception {
+        List<LoadedFile> files = NetfilterLoadTest.generate(policy, out);
+        assertThat(sysusersUser(policy)).as("the user the systemd target's sysusers file creates")
+                .isEqualTo(user);
         List<Integer> ids = Netns.freeUids(2);
-        Map<String, Integer> uids = Map.of(SERVER_USER, ids.get(0), OTHER_USER, ids.get(1));
+        Map<String, Integer> uids = Map.of(user, ids.get(0), OTHER_USER, ids.get(1));
         try (Netns ns = Netns.create()) {
             ns.users(uids);
             addresses(ns);
             for (LoadedFile file : files.stream().filter(which).toList()) {
-                assertThat(file.user()).isEqualTo(SERVER_USER);
+                assertThat(file.user()).isEqualTo(user);
                 ns.sh(out, file.load()).ok();
             }
-            List<String> listening = EXPECTED.keySet().stream().filter(d -> !d.equals("tcp:192.0.2.10:8443")).toList();
+            List<String> listening = expected.keySet().stream().filter(d -> !d.equals("tcp:192.0.2.10:8443")).toList();
             List<String> argv = new ArrayList<>(List.of(PYTHON, "-I", "-c", script("listen.py"), "120"));
             argv.addAll(listening);
             Process listener = ns.start(argv);
             try {
                 awaitReady(listener);
-                assertThat(connect(ns, uids.get(SERVER_USER))).as("as the server's user").isEqualTo(EXPECTED);
+                assertThat(connect(ns, uids.get(user), expected.keySet())).as("as the server's user").isEqualTo(expected);
                 Map<String, String> other = new LinkedHashMap<>();
-                EXPECTED.keySet().forEach(d -> other.put(d, listening.contains(d) ? "OK" : "ECONNREFUSED"));
-                assertThat(connect(ns, uids.get(OTHER_USER))).as("as an unrelated user").isEqualTo(other);
+                expected.keySet().forEach(d -> other.put(d, listening.contains(d) ? "OK" : "ECONNREFUSED"));
+                assertThat(connect(ns, uids.get(OTHER_USER), expected.keySet())).as("as an unrelated user").isEqualTo(other);
             } finally {
                 Tool.stop(listener);
             }
@@ -125,8 +166,9 @@ class NetfilterEnforcementTest {
                 "stk1")).ok();
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk0", "up")).ok();
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk1", "up")).ok();
-        for (String address : List.of("192.0.2.10/24", "192.0.2.130/32", "192.0.2.200/32", "198.51.100.20/24",
-                "198.51.100.53/32", "203.0.113.10/24", "203.0.113.76/32", "203.0.113.77/32", "203.0.113.78/32")) {
+        for (String address : List.of("192.0.2.10/24", "192.0.2.11/32", "192.0.2.130/32", "192.0.2.200/32",
+                "192.0.2.220/32", "192.0.2.250/32", "198.51.100.20/24", "198.51.100.53/32", "203.0.113.10/24",
+                "203.0.113.76/32", "203.0.113.77/32", "203.0.113.78/32")) {
             Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0")).ok();
         }
         for (String address : List.of("2001:db8::10/64", "2001:db8::bad/128", "2001:db8::bac/128", "2001:db8::bae/128")) {
@@ -134,9 +176,9 @@ class NetfilterEnforcementTest {
         }
     }
 
-    private static Map<String, String> connect(Netns ns, int uid) throws IOException {
+    private static Map<String, String> connect(Netns ns, int uid, Collection<String> destinations) throws IOException {
         List<String> argv = new ArrayList<>(List.of(PYTHON, "-I", "-c", script("connect.py")));
-        argv.addAll(EXPECTED.keySet());
+        argv.addAll(destinations);
         String printed = ns.execAs(uid, Duration.ofSeconds(90), argv).ok().out();
         Map<String, String> results = new LinkedHashMap<>();
         printed.lines().map(l -> l.split(" ")).forEach(f -> results.put(f[0], f[1]));
