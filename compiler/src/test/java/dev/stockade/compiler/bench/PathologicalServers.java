@@ -34,7 +34,7 @@ import java.util.List;
  */
 final class PathologicalServers {
 
-    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix", "multiports", "hostsports", "spanning", "hostsown");
+    static final List<String> SHAPES = List.of("dns53", "samepath", "writeexec", "sameprefix", "multiports", "hostsports", "spanning", "hostsown", "carved");
 
     private PathologicalServers() {
     }
@@ -50,6 +50,7 @@ final class PathologicalServers {
             case "hostsports" -> hostsPorts(statements, text, false);
             case "spanning" -> spanning(statements, text);
             case "hostsown" -> hostsPorts(statements, text, true);
+            case "carved" -> carved(statements, text);
             default -> throw new IllegalArgumentException("bench.shape must be fleet, wide or one of " + SHAPES + ": " + shape);
         }
         // Images, so that the container targets compile it too (TargetGrowthBenchmark).
@@ -97,6 +98,17 @@ final class PathologicalServers {
         text.append("  network {\n");
         for (int i = 0; i < statements; i++) {
             text.append("    allow tcp 10.0.0.0/16 port ").append(1000 + i).append(',').append(40000 + i).append('\n');
+        }
+        text.append("  }\n");
+    }
+
+    private static void carved(int statements, StringBuilder text) {
+        text.append("  network {\n");
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    allow tcp 10.0.0.0/16 port ").append(1000 + 2 * i).append('\n');
+        }
+        for (int i = 0; i < statements / 2; i++) {
+            text.append("    deny ").append(ipv4(0x0A00_0000 + 2 * i + 1)).append('\n');
         }
         text.append("  }\n");
     }

@@ -9,8 +9,16 @@
 #   ${v.remove}
 *filter
 :${v.chain} - [0:0]
+<#list v.wide as w>
+:${w.chain} - [0:0]
+</#list>
 -A ${v.chain} ! -s ${v.source} -j RETURN
 -A ${v.chain} -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment "${v.comment}" -j RETURN
 <@lines each=v.rules prefix="-A ${v.chain} " suffix=" -j RETURN"/>
+<@lines each=v.jumps prefix="-A ${v.chain} "/>
 -A ${v.chain} -j REJECT --reject-with ${v.rejectWith}
+<#list v.wide as w>
+<@lines each=w.rules prefix="-A ${w.chain} " suffix=" -j RETURN"/>
+-A ${w.chain} -j REJECT --reject-with ${v.rejectWith}
+</#list>
 COMMIT

@@ -26,6 +26,16 @@ table inet ${v.table} {
 		flags interval
 	}
 </#list>
+<#list v.wide as w>
+	set ${w.addresses} {
+		type ${w.addressType}
+		flags interval
+	}
+	set ${w.ports} {
+		type inet_proto . inet_service
+		flags interval
+	}
+</#list>
 	chain output {
 		type filter hook output priority filter; policy accept;
 	}
@@ -37,6 +47,10 @@ flush chain inet ${v.table} output
 flush chain inet ${v.table} ${v.chain}
 <#list v.families as f>
 flush set inet ${v.table} ${f.set}
+</#list>
+<#list v.wide as w>
+flush set inet ${v.table} ${w.addresses}
+flush set inet ${v.table} ${w.ports}
 </#list>
 add rule inet ${v.table} output ct state established,related accept
 add rule inet ${v.table} output meta skuid vmap @${v.map}
@@ -54,12 +68,33 @@ table inet ${v.table} {
 	}
 
 </#list>
+<#list v.wide as w>
+	set ${w.addresses} {
+		type ${w.addressType}
+		flags interval
+<#list w.addressElements as e>
+		<#if e?is_first>elements = { <#else>	     </#if>${e}<#if e?has_next>,<#else> }</#if>
+</#list>
+	}
+
+	set ${w.ports} {
+		type inet_proto . inet_service
+		flags interval
+<#list w.portElements as e>
+		<#if e?is_first>elements = { <#else>	     </#if>${e}<#if e?has_next>,<#else> }</#if>
+</#list>
+	}
+
+</#list>
 	chain ${v.chain} {
 <#list v.families as f>
 <@lines each=f.loopback prefix="\t\t" suffix=" accept"/>
 </#list>
 <#list v.families as f>
 		${f.match} @${f.set} accept
+</#list>
+<#list v.wide as w>
+		${w.rule}
 </#list>
 		reject with icmpx admin-prohibited
 	}

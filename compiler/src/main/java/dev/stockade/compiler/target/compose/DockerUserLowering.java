@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +28,18 @@ import java.util.stream.Stream;
  * policy without loopback, denies subtracted) and rejects the rest from that address. The chain is
  * named {@code STKC-} and 10 hex digits of the SHA-256 of the server name (iptables allows 28
  * characters), apart from the netfilter target's {@code STK-} chains.
+ *
+ * <p>A wide grant (its prefixes times its port matches more than {@link #WIDE_ABOVE} rules) gets a
+ * chain of its own, {@code STKC-...-W00001} and on, as the netfilter target's iptables files do:
+ * after every other rule the server's chain goes ({@code -g}) to it for each prefix, and it
+ * returns for each port match and rejects the rest. Canonical grants only (a policy in layers
+ * keeps every grant as rules).
  */
 final class DockerUserLowering {
 
     private static final int MULTIPORT_SLOTS = 15;
+    /** More rules than this for one grant as prefixes times port matches, and it gets its own chain. */
+    static final int WIDE_ABOVE = 256;
 
     private DockerUserLowering() {
     }
@@ -44,7 +53,8 @@ final class DockerUserLowering {
         }
     }
 
-    static DockerUserView lower(ServerContext server, List<NetGrant> grants, Ip address, String path) {
+    /** {@code layered}: whether the grants are in layers ({@code NetworkGrants#layered}), which may overlap. */
+    static DockerUserView lower(ServerContext server, List<NetGrant> grants, boolean layered, Ip address, String path) {
         boolean v6 = address.v6();
         String tool = v6 ? "ip6tables" : "iptables";
         String chain = chain(server.name());
@@ -54,8 +64,29 @@ final class DockerUserLowering {
                         + tool + " -I " + from + " 1 -j " + chain + "; }")
                 .reduce((a, b) -> a + " && " + b).orElseThrow();
         String load = tool + "-restore --noflush " + ShellEscape.word(path) + " && " + jumps;
-        String remove = tool + " -D DOCKER-USER -j " + chain + " && " + tool + " -D INPUT -j " + chain
-                + " && " + tool + " -F " + chain + " && " + tool + " -X " + chain;
+        // A wide grant's chain rejects the ports it does not hold: exact only where no other grant
+        // holds its addresses, that is for canonical grants, not layers.
+        boolean canonical = !layered;
+        List<NetGrant> narrow = new ArrayList<>();
+        List<String> toWide = new ArrayList<>();
+        List<DockerUserView.Wide> wide = new ArrayList<>();
+        for (NetGrant grant : grants) {
+            List<Cidr> prefixes = (v6 ? grant.addresses().v6() : grant.addresses().v4()).toPrefixes();
+            List<String> matches = portMatches(grant.protocol(), grant.ports().toRanges());
+            if (!canonical || (long) prefixes.size() * matches.size() <= WIDE_ABOVE) {
+                narrow.add(grant);
+                continue;
+            }
+            String target = chain + String.format(Locale.ROOT, "-W%05d", wide.size() + 1);
+            prefixes.forEach(prefix -> toWide.add(destination(prefix, grant) + " -g " + target));
+            wide.add(new DockerUserView.Wide(target, matches.stream()
+                    .map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+        }
+        StringBuilder remove = new StringBuilder(tool + " -D DOCKER-USER -j " + chain + " && " + tool + " -D INPUT -j "
+                + chain + " && " + tool + " -F " + chain);
+        wide.forEach(w -> remove.append(" && ").append(tool).append(" -F ").append(w.chain()));
+        remove.append(" && ").append(tool).append(" -X ").append(chain);
+        wide.forEach(w -> remove.append(" && ").append(tool).append(" -X ").append(w.chain()));
         List<String> about = Stream.of(
                 "What compose service " + server.name() + " (address " + address.text() + ") may reach over "
                         + (v6 ? "IPv6" : "IPv4") + ": compose itself cannot filter egress.",
@@ -63,9 +94,13 @@ final class DockerUserLowering {
                 "packets) and from INPUT (packets to the host itself). Other sources RETURN at once; allowed packets",
                 "RETURN to Docker's own rules; everything else from the address is rejected. Load after Docker starts.")
                 .map(CommentEscape::line).toList();
-        return new DockerUserView(Header.of(server), about, load, remove, chain, source,
-                NetfilterEscape.comment("stockade compose service " + server.name()), rules(grants, v6),
+        return new DockerUserView(Header.of(server), about, load, remove.toString(), chain, source,
+                NetfilterEscape.comment("stockade compose service " + server.name()), rules(narrow, v6), toWide, wide,
                 v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited");
+    }
+
+    private static String destination(Cidr prefix, NetGrant grant) {
+        return "-d " + prefix.network().text() + "/" + prefix.length() + " -p " + grant.protocol().keyword();
     }
 
     /** {@code -d PREFIX -p PROTO PORTS}, one per prefix and port chunk, as iptables-save lists them. */
@@ -76,8 +111,7 @@ final class DockerUserLowering {
             List<String> matches = portMatches(grant.protocol(), grant.ports().toRanges());
             for (Cidr prefix : family.toPrefixes()) {
                 for (String ports : matches) {
-                    out.add("-d " + prefix.network().text() + "/" + prefix.length() + " -p "
-                            + grant.protocol().keyword() + " " + ports);
+                    out.add(destination(prefix, grant) + " " + ports);
                 }
             }
         }

@@ -16,11 +16,27 @@ public record DockerUserView(
         String source,
         String comment,
         List<String> rules,
+        List<String> jumps,
+        List<Wide> wide,
         String rejectWith) {
 
     public DockerUserView {
         header = List.copyOf(header);
         about = List.copyOf(about);
         rules = List.copyOf(rules);
+        jumps = List.copyOf(jumps);
+        wide = List.copyOf(wide);
+    }
+
+    /**
+     * The chain of one wide grant: the server's chain goes to it ({@code jumps}: {@code -A CHAIN
+     * MATCHES -g WIDE}, after every other rule) for each of its prefixes; it returns for each of
+     * its port matches and rejects the rest.
+     */
+    public record Wide(String chain, List<String> rules) {
+
+        public Wide {
+            rules = List.copyOf(rules);
+        }
     }
 }

@@ -15,7 +15,19 @@ import java.util.stream.Stream;
  */
 final class EgressLowering {
 
+    /**
+     * A grant is wide when its address ranges times its port ranges pass this: every element of
+     * that product would be a set element (nft) or a rule (iptables), so a prefix of many ports
+     * with many carve-outs, or many hosts sharing many ports, would grow as their product. Wide
+     * grants keep their addresses and ports apart instead (see the lowerings).
+     */
+    static final int WIDE_ABOVE = 256;
+
     private EgressLowering() {
+    }
+
+    static boolean wide(NetGrant grant) {
+        return (long) grant.addresses().ranges().size() * grant.ports().toRanges().size() > WIDE_ABOVE;
     }
 
     /** The grants of one family ({@code v6} or IPv4), in the order of the effective policy. */

@@ -13,6 +13,7 @@ import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,13 @@ import java.util.Optional;
  * more rule instead of a prefix per bit. The ranges are disjoint (denies are already subtracted),
  * so any order would be exact; they are written smallest first, which is longest prefix first,
  * the order a reader expects from a longest-prefix-wins policy.
+ *
+ * <p>A wide grant ({@link EgressLowering#wide}: address ranges times port matches would be too
+ * many rules) gets a chain of its own, {@code DISPATCH-W00001} and on: after every other rule the
+ * egress chain goes ({@code -g}) to it for each of its address ranges, and it returns for each of
+ * its port matches and rejects the rest. Going, not jumping, so that its return is the egress
+ * chain's. Only for canonical grants, whose addresses no other grant of the protocol holds; a
+ * policy in layers keeps every grant as rules.
  */
 final class IptablesLowering {
 
@@ -66,16 +74,34 @@ final class IptablesLowering {
         String load = tool + "-restore --noflush " + ShellEscape.word(artifactPath)
                 + " && { " + tool + " -C OUTPUT -j " + dispatch + " 2>/dev/null || "
                 + tool + " -I OUTPUT 1 -j " + dispatch + "; }";
-        String remove = tool + " -D OUTPUT -j " + dispatch + " && " + tool + " -F " + dispatch + " && "
-                + tool + " -F " + egress + " && " + tool + " -X " + dispatch + " && " + tool + " -X " + egress;
-        return new IptablesView(Header.of(server), about, load, remove, dispatch, egress, user,
-                NetfilterEscape.comment("stockade server " + server.name()), rules(server, v6),
+        List<NetGrant> grants = EgressLowering.accepts(server.effective(), v6);
+        // A wide grant's chain rejects the ports it does not hold, which is exact only where no
+        // other grant holds its addresses: canonical grants, not layers.
+        boolean canonical = !server.effective().network().layered();
+        List<String> jumps = new ArrayList<>();
+        List<IptablesView.Wide> wide = new ArrayList<>();
+        for (NetGrant grant : grants) {
+            if (canonical && EgressLowering.wide(grant)) {
+                String chain = dispatch + String.format(Locale.ROOT, "-W%05d", wide.size() + 1);
+                grant.addresses().ranges().forEach(range -> jumps.add(destination(range, grant.protocol()) + " -g " + chain));
+                wide.add(new IptablesView.Wide(chain, portMatches(grant.protocol(), grant.ports()).stream()
+                        .map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+            }
+        }
+        StringBuilder remove = new StringBuilder(tool + " -D OUTPUT -j " + dispatch + " && " + tool + " -F " + dispatch
+                + " && " + tool + " -F " + egress);
+        wide.forEach(w -> remove.append(" && ").append(tool).append(" -F ").append(w.chain()));
+        remove.append(" && ").append(tool).append(" -X ").append(dispatch).append(" && ").append(tool).append(" -X ").append(egress);
+        wide.forEach(w -> remove.append(" && ").append(tool).append(" -X ").append(w.chain()));
+        List<NetGrant> narrow = grants.stream().filter(grant -> !(canonical && EgressLowering.wide(grant))).toList();
+        return new IptablesView(Header.of(server), about, load, remove.toString(), dispatch, egress, user,
+                NetfilterEscape.comment("stockade server " + server.name()), rules(narrow), jumps, wide,
                 v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited");
     }
 
-    private static List<String> rules(ServerContext server, boolean v6) {
+    private static List<String> rules(List<NetGrant> grants) {
         List<Entry> entries = new ArrayList<>();
-        for (NetGrant grant : EgressLowering.accepts(server.effective(), v6)) {
+        for (NetGrant grant : grants) {
             List<String> matches = portMatches(grant.protocol(), grant.ports());
             for (IpRange range : grant.addresses().ranges()) {
                 entries.add(new Entry(range, grant.protocol(), grant.ports(), matches));

@@ -18,11 +18,27 @@ public record IptablesView(
         String user,
         String comment,
         List<String> rules,
+        List<String> jumps,
+        List<Wide> wide,
         String rejectWith) {
 
     public IptablesView {
         header = List.copyOf(header);
         about = List.copyOf(about);
         rules = List.copyOf(rules);
+        jumps = List.copyOf(jumps);
+        wide = List.copyOf(wide);
+    }
+
+    /**
+     * The chain of one wide grant: the egress chain goes to it ({@code jumps}: {@code -A EGRESS
+     * MATCHES -g CHAIN}, after every other rule) for each of its address ranges; it returns for
+     * each of its port matches ({@code -A CHAIN MATCHES -j RETURN}) and rejects the rest.
+     */
+    public record Wide(String chain, List<String> rules) {
+
+        public Wide {
+            rules = List.copyOf(rules);
+        }
     }
 }

@@ -62,9 +62,16 @@ final class NftLowering {
         List<List<NetGrant>> levels4 = EgressLowering.levels(server.effective(), false);
         List<List<NetGrant>> levels6 = EgressLowering.levels(server.effective(), true);
         List<NftView.Family> families = new ArrayList<>();
+        List<NftView.Wide> wide = new ArrayList<>();
         for (int level = 0; level < levels4.size(); level++) {
-            families.add(family(NetfilterEscape.word(NetfilterNames.nftSet(server.name(), false, level)), false, levels4.get(level)));
-            families.add(family(NetfilterEscape.word(NetfilterNames.nftSet(server.name(), true, level)), true, levels6.get(level)));
+            for (boolean v6 : new boolean[] {false, true}) {
+                List<NetGrant> grants = (v6 ? levels6 : levels4).get(level);
+                families.add(family(NetfilterEscape.word(NetfilterNames.nftSet(server.name(), v6, level)), v6,
+                        grants.stream().filter(grant -> !EgressLowering.wide(grant)).toList()));
+                for (NetGrant grant : grants.stream().filter(EgressLowering::wide).toList()) {
+                    wide.add(wide(server.name(), v6, level, wide.size() + 1, grant));
+                }
+            }
         }
         List<String> lines = new ArrayList<>(List.of(
                 "The IPv4 and IPv6 egress of user " + user + " (server " + server.name() + "): only what the policy allows.",
@@ -86,9 +93,29 @@ final class NftLowering {
         String element = "element inet " + table + " " + map + " { \"" + user + "\" }";
         StringBuilder sets = new StringBuilder();
         families.forEach(f -> sets.append("; delete set inet ").append(table).append(' ').append(f.set()));
+        wide.forEach(w -> sets.append("; delete set inet ").append(table).append(' ').append(w.addresses())
+                .append("; delete set inet ").append(table).append(' ').append(w.ports()));
         String remove = "nft " + ShellEscape.word("delete " + element + "; delete chain inet " + table + " " + chain + sets);
         String removeAll = "nft delete table inet " + table;
-        return new NftView(Header.of(server), about, load, remove, removeAll, table, map, chain, user, comment, families);
+        return new NftView(Header.of(server), about, load, remove, removeAll, table, map, chain, user, comment, families, wide);
+    }
+
+    /**
+     * A wide grant as two sets, its address ranges ({@code wide4.LEVEL.N-SERVER}) and its port
+     * ranges ({@code ports4.LEVEL.N-SERVER}), and one rule: the elements of their product would
+     * be as many as address ranges times port ranges. The dots keep the names apart from every
+     * server's own (a server name has none).
+     */
+    private static NftView.Wide wide(String server, boolean v6, int level, int number, NetGrant grant) {
+        String family = v6 ? "6" : "4";
+        String suffix = family + "." + level + "." + number + "-" + server;
+        String addresses = NetfilterEscape.word("wide" + suffix);
+        String ports = NetfilterEscape.word("ports" + suffix);
+        String protocol = grant.protocol().keyword();
+        return new NftView.Wide(addresses, (v6 ? "ipv6_addr" : "ipv4_addr") + " . inet_proto",
+                grant.addresses().ranges().stream().map(range -> address(range) + " . " + protocol).toList(),
+                ports, grant.ports().toRanges().stream().map(range -> protocol + " . " + range.text()).toList(),
+                (v6 ? "ip6" : "ip") + " daddr . meta l4proto @" + addresses + " meta l4proto . th dport @" + ports + " accept");
     }
 
     private static NftView.Family family(String set, boolean v6, List<NetGrant> grants) {

@@ -18,12 +18,28 @@ public record NftView(
         String chain,
         String user,
         String comment,
-        List<Family> families) {
+        List<Family> families,
+        List<Wide> wide) {
 
     public NftView {
         header = List.copyOf(header);
         about = List.copyOf(about);
         families = List.copyOf(families);
+        wide = List.copyOf(wide);
+    }
+
+    /**
+     * One wide grant of one family (see {@code EgressLowering.wide}): its addresses and its ports
+     * in two named sets, {@code ADDRESS . PROTOCOL} and {@code PROTOCOL . PORTS} elements, and the
+     * rule that accepts a destination in both ({@code rule}, with its {@code accept}).
+     */
+    public record Wide(String addresses, String addressType, List<String> addressElements, String ports,
+            List<String> portElements, String rule) {
+
+        public Wide {
+            addressElements = List.copyOf(addressElements);
+            portElements = List.copyOf(portElements);
+        }
     }
 
     /**

@@ -59,7 +59,8 @@ class DockerUserRulesTest {
             assertThat(save(netns, dir, tool)).as("loading twice = loading once").isEqualTo(once);
             String chain = DockerUserLowering.chain(file.path().replaceAll("^compose/(.*)\\.docker-user\\..*$", "$1"));
             List<String> written = file.content().lines().filter(l -> l.startsWith("-A ")).toList();
-            assertThat(once.lines().filter(l -> l.startsWith("-A " + chain + " ")).toList()).containsExactlyElementsOf(written);
+            assertThat(once.lines().filter(l -> l.startsWith("-A " + chain + " ") || l.startsWith("-A " + chain + "-")).toList())
+                    .containsExactlyElementsOf(written);
             assertThat(once.lines().filter(l -> l.equals("-A DOCKER-USER -j " + chain))).hasSize(1);
             assertThat(once.lines().filter(l -> l.equals("-A INPUT -j " + chain))).hasSize(1);
             inNetns(netns, dir, command(file.content(), "# Remove")).ok();

@@ -100,6 +100,44 @@ class NetfilterEnforcementTest {
         return m;
     }
 
+    /** Wide grants (addresses times ports would be 840 and 1,200 elements): each kept as its addresses and its ports. */
+    static final Path WIDE = NetfilterLoadTest.OWN_CASES.resolve("wide.stockade");
+    static final String WIDE_USER = "stk-wide";
+    static final Map<String, String> WIDE_EXPECTED = wideExpected();
+
+    private static Map<String, String> wideExpected() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tcp:198.51.100.11:2000", "OK"); // between two carved hosts, the first port
+        m.put("tcp:198.51.100.11:2078", "OK"); // the last port
+        m.put("tcp:198.51.100.11:2001", "EHOSTUNREACH"); // a port between the granted ones
+        m.put("tcp:198.51.100.12:2000", "EHOSTUNREACH"); // a carved host
+        m.put("tcp:198.51.100.200:2040", "OK"); // above the carved hosts
+        m.put("udp:198.51.100.11:2000", "EPERM"); // granted for tcp only
+        m.put("tcp:203.0.113.10:2000", "OK"); // one of the hosts sharing the ports
+        m.put("tcp:203.0.113.10:2080", "EHOSTUNREACH"); // just above the last port
+        m.put("tcp:203.0.113.40:2000", "EHOSTUNREACH"); // the host after them
+        return m;
+    }
+
+    @Test
+    void wideIptablesRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
+        enforce(out, file -> !file.nft(), WIDE, WIDE_USER, WIDE_EXPECTED);
+    }
+
+    @Test
+    void wideNftRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
+        enforce(out, LoadedFile::nft, WIDE, WIDE_USER, WIDE_EXPECTED);
+    }
+
+    /** Each wide grant is its addresses plus its ports, not their product: no file holds a product's 840 elements. */
+    @Test
+    void wideGrantsAreWrittenApart(@TempDir Path out) throws Exception {
+        for (LoadedFile file : NetfilterLoadTest.generate(WIDE, out)) {
+            String text = file.artifact().content();
+            assertThat(text.lines().filter(line -> line.contains("2000")).count()).as(file.artifact().path()).isLessThanOrEqualTo(2);
+        }
+    }
+
     @Test
     void iptablesRulesBlockTheServersUserOnly(@TempDir Path out) throws Exception {
         enforce(out, file -> !file.nft(), POLICY, SERVER_USER, EXPECTED);
@@ -167,8 +205,9 @@ class NetfilterEnforcementTest {
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk0", "up")).ok();
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "stk1", "up")).ok();
         for (String address : List.of("192.0.2.10/24", "192.0.2.11/32", "192.0.2.130/32", "192.0.2.200/32",
-                "192.0.2.220/32", "192.0.2.250/32", "198.51.100.20/24", "198.51.100.53/32", "203.0.113.10/24",
-                "203.0.113.76/32", "203.0.113.77/32", "203.0.113.78/32")) {
+                "192.0.2.220/32", "192.0.2.250/32", "198.51.100.20/24", "198.51.100.11/32", "198.51.100.12/32",
+                "198.51.100.53/32", "198.51.100.200/32", "203.0.113.10/24", "203.0.113.40/32", "203.0.113.76/32",
+                "203.0.113.77/32", "203.0.113.78/32")) {
             Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "addr", "add", address, "dev", "stk0")).ok();
         }
         for (String address : List.of("2001:db8::10/64", "2001:db8::bad/128", "2001:db8::bac/128", "2001:db8::bae/128")) {
