@@ -26,11 +26,15 @@ import java.util.List;
  *       /16 and {@code n/2} hosts under it allowed tcp port 999: each host's region got its own
  *       copy of the /16's port set merged with its own.
  * </ul>
- * Two more are the worst cases left (docs/performance.md): {@code spanning}, {@code n} tcp allows on
- * one /16 of ports {@code 1,K,65535} for distinct {@code K} (every set spans every other's ports, so
- * the search for a wider one stops at its bound and the allows are reported unchecked; at most
- * 65,000), and {@code hostsown}, {@code hostsports} with each host allowed a port of its own
- * ({@code 1001+2i}, between the /16's): the effective policy itself holds hosts times ranges.
+ * Three more were found in the seventeenth round: {@code spanning}, {@code n} tcp allows on one /16
+ * of ports {@code 1,K,65535} for distinct {@code K} (every set spans every other's ports, so the
+ * search for a wider one stops at its bound and the allows are reported unchecked; at most
+ * 65,000); {@code hostsown}, {@code hostsports} with each host allowed a port of its own
+ * ({@code 1001+2i}, between the /16's): the canonical effective policy is hosts times ranges, so it
+ * comes in layers; and {@code carved}, {@code n/2} tcp allows of single ports on one /16 and
+ * {@code n/2} hosts in it denied: one grant of many address ranges and many ports, whose product
+ * netfilter wrote out until its wide grants kept them apart. Every shape carries a Kubernetes and a
+ * compose image, so that every target compiles it ({@code TargetGrowthBenchmark}).
  */
 final class PathologicalServers {
 

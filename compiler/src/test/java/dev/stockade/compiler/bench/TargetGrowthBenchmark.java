@@ -15,8 +15,9 @@ import java.util.Locale;
  * against the rules of one server"). A main, not a test. Arguments: sizes (default 2000
  * 4000 8000 16000 32000), each one {@link FleetGenerator#wideServer} with that many filesystem and as
  * many network statements, then the same with the network's allows on distinct ports
- * ({@link FleetGenerator#distinctPortsServer}), then {@link PathologicalServers}' {@code hostsown} of
- * twice that many statements (its network policy in layers), a table each; {@code bench.runs} (default 5) runs per target and size after two
+ * ({@link FleetGenerator#distinctPortsServer}), then each of {@link PathologicalServers}' shapes
+ * named in {@code bench.growth.shapes} (default {@code hostsown,carved}: the two that were
+ * quadratic in the targets) of twice that many statements, a table each; {@code bench.runs} (default 5) runs per target and size after two
  * warm-up rounds over every size, the fastest kept. A run is {@code Stockade.compile} of that one
  * file with that one target on this thread, parse and checks included (the {@code mcp} column is
  * close to that floor). Times are this thread's CPU time, in milliseconds; the last column is the
@@ -39,10 +40,15 @@ public final class TargetGrowthBenchmark {
         System.out.println();
         System.out.println("every allow beyond the first 50 on a port of its own (FleetGenerator.distinctPortsServer):");
         table(Arrays.stream(sizes).mapToObj(generator::distinctPortsServer).toList(), sizes, targets, runs).forEach(System.out::println);
-        System.out.println();
-        System.out.println("hosts each on a port of their own under a prefix of many ports (PathologicalServers hostsown, in layers):");
-        table(Arrays.stream(sizes).mapToObj(size -> PathologicalServers.of("hostsown", 2 * size)).toList(), sizes, targets, runs)
-                .forEach(System.out::println);
+        for (String shape : System.getProperty("bench.growth.shapes", "hostsown,carved").split(",")) {
+            if (shape.isBlank()) {
+                continue;
+            }
+            System.out.println();
+            System.out.println("PathologicalServers " + shape + ":");
+            table(Arrays.stream(sizes).mapToObj(size -> PathologicalServers.of(shape.strip(), 2 * size)).toList(), sizes, targets, runs)
+                    .forEach(System.out::println);
+        }
     }
 
     /** One shape's table: a row per size, a column per target, the sum and its growth. */
