@@ -1,19 +1,11 @@
 package dev.stockade.compiler.effective;
 
 import dev.stockade.dsl.model.Ip;
-import dev.stockade.dsl.model.PortRange;
-import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One pass over the rules' prefixes in pre-order (parent before child, see {@link Cidr}). Prefixes
@@ -55,67 +47,6 @@ final class NetSweep {
      */
     static final int LAYERED_ABOVE = 64;
 
-    /** The rules (indices) written on one prefix. */
-    private record Node(Cidr prefix, List<Integer> allows, List<Integer> denies) {
-
-        /** A deny resets the grant here, and so does an allow with it (a conflict: fail closed). */
-        boolean resets() {
-            return !denies.isEmpty();
-        }
-    }
-
-    /**
-     * An open enclosing prefix. {@code cursor} is its first address not yet emitted; past its
-     * last address (or null at the family's end) once a child reached its end.
-     */
-    private static final class Frame {
-        final Node node;
-        final Grant own;
-        final Grant grant;
-        final CoveringAllows allows;
-        final int depth;
-        Ip cursor;
-        /** The grants of children so far, by their own grant; null until a child adds to a grant. */
-        private Map<Grant, Grant> children;
-        /** For layers: the prefixes inside this one that reset the grant; null until one does. */
-        private List<IpRange> resets;
-
-        Frame(Node node, Grant own, Grant grant, CoveringAllows allows, Frame parent) {
-            this.node = node;
-            this.own = own;
-            this.grant = grant;
-            this.allows = allows;
-            this.depth = parent == null || parent.node.resets() ? 0 : parent.depth + 1;
-            this.cursor = node.prefix().first();
-        }
-
-        void reset(Cidr inside) {
-            if (resets == null) {
-                resets = new ArrayList<>();
-            }
-            resets.add(inside.range());
-        }
-
-        Layer layer() {
-            AddressSet prefix = AddressSet.of(node.prefix());
-            return new Layer(resets == null ? prefix : prefix.minus(AddressSet.ofRanges(resets)), own, depth);
-        }
-
-        /**
-         * This grant and a child's own, made once per distinct own grant: hosts under a prefix
-         * that add the same ports share one grant, so a wide port set is not copied per host.
-         */
-        Grant with(Grant own) {
-            if (grant.isEmpty()) {
-                return own;
-            }
-            if (children == null) {
-                children = new HashMap<>();
-            }
-            return children.computeIfAbsent(own, grant::union);
-        }
-    }
-
     private final List<NetRule> rules;
     private final boolean layered;
     private final List<Region> regions = new ArrayList<>();
@@ -123,7 +54,7 @@ final class NetSweep {
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Redundancy> redundant = new ArrayList<>();
     private final List<Integer> unchecked = new ArrayList<>();
-    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final Deque<SweepFrame> stack = new ArrayDeque<>();
 
     private NetSweep(List<NetRule> rules, boolean layered) {
         this.rules = rules;
@@ -135,12 +66,12 @@ final class NetSweep {
     }
 
     static NetSweep run(List<NetRule> rules, Form form) {
-        List<Node> nodes = nodes(rules);
+        List<PrefixNode> nodes = PrefixNode.of(rules);
         Grant[] owns = new Grant[nodes.size()];
         for (int i = 0; i < owns.length; i++) {
-            owns[i] = nodes.get(i).resets() ? Grant.NONE : ownGrant(rules, nodes.get(i));
+            owns[i] = nodes.get(i).resets() ? Grant.NONE : nodes.get(i).own(rules);
         }
-        boolean layered = form == Form.LAYERS || form == Form.DECIDE && regionsTooLarge(nodes, owns);
+        boolean layered = form == Form.LAYERS || form == Form.DECIDE && CanonicalSize.exceeds(nodes, owns, LAYERED_ABOVE);
         NetSweep sweep = new NetSweep(rules, layered);
         for (int i = 0; i < owns.length; i++) {
             sweep.visit(nodes.get(i), owns[i]);
@@ -179,50 +110,11 @@ final class NetSweep {
         return List.copyOf(unchecked);
     }
 
-    private static List<Node> nodes(List<NetRule> rules) {
-        Map<Cidr, Node> byPrefix = new TreeMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            NetRule rule = rules.get(i);
-            Node node = byPrefix.computeIfAbsent(rule.prefix(), p -> new Node(p, new ArrayList<>(), new ArrayList<>()));
-            (rule instanceof NetRule.Deny ? node.denies() : node.allows()).add(i);
-        }
-        return List.copyOf(byPrefix.values());
-    }
-
-    /**
-     * Whether the regions' grants, added up once per distinct grant as {@link Frame#with} makes
-     * them (each at most its parent's ranges and its own), pass {@link #LAYERED_ABOVE} times the
-     * rules' own ranges and prefixes. One walk with a stack, as the sweep's.
-     */
-    private static boolean regionsTooLarge(List<Node> nodes, Grant[] owns) {
-        long rules = 0;
-        long regions = 0;
-        Deque<Integer> open = new ArrayDeque<>();
-        long[] size = new long[nodes.size()];
-        Set<Map.Entry<Integer, Grant>> made = new HashSet<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node node = nodes.get(i);
-            while (!open.isEmpty() && !nodes.get(open.peek()).prefix().contains(node.prefix())) {
-                open.pop();
-            }
-            long own = owns[i].tcp().toRanges().size() + owns[i].udp().toRanges().size();
-            rules += own + 1;
-            Integer parent = open.peek();
-            long inherited = parent == null ? 0 : size[parent];
-            size[i] = node.resets() ? 0 : inherited + own;
-            if (inherited == 0 || made.add(Map.entry(parent, owns[i]))) {
-                regions += size[i];
-            }
-            open.push(i);
-        }
-        return regions > LAYERED_ABOVE * rules;
-    }
-
-    private void visit(Node node, Grant own) {
+    private void visit(PrefixNode node, Grant own) {
         while (!stack.isEmpty() && !stack.peek().node.prefix().contains(node.prefix())) {
             close(stack.pop());
         }
-        Frame parent = stack.peek();
+        SweepFrame parent = stack.peek();
         if (parent != null) {
             Ip first = node.prefix().first();
             if (parent.cursor.compareTo(first) < 0) {
@@ -232,10 +124,10 @@ final class NetSweep {
             parent.cursor = IpMath.isLast(last) ? null : IpMath.next(last);
         }
         Grant grant = layered || node.resets() ? Grant.NONE : parent == null ? own : parent.with(own);
-        Frame frame = new Frame(node, own, grant, new CoveringAllows(rules, node.allows()), parent);
+        SweepFrame frame = new SweepFrame(node, own, grant, new CoveringAllows(rules, node.allows()), parent);
         if (layered && node.resets()) {
             // Every enclosing prefix's layer leaves this one out, up to the nearest that resets too.
-            for (Frame enclosing : stack) {
+            for (SweepFrame enclosing : stack) {
                 if (enclosing.node.resets()) {
                     break;
                 }
@@ -246,33 +138,7 @@ final class NetSweep {
         stack.push(frame);
     }
 
-    /**
-     * The ports a prefix's allows open there, before its enclosing prefixes' are added (denies
-     * reset the grant, a conflict too: see {@link Node#resets}). Many allows' ports are put
-     * together in one sort per protocol, not a merge per allow into a set that grows with each;
-     * the enclosing grant is added once per distinct own grant (see {@link Frame#with}).
-     */
-    private static Grant ownGrant(List<NetRule> rules, Node node) {
-        Grant own = Grant.NONE;
-        if (node.allows().size() <= CoveringAllows.SCAN_UP_TO) {
-            for (int index : node.allows()) {
-                NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-                own = own.plus(allow.protocol(), allow.ports());
-            }
-            return own;
-        }
-        Map<Protocol, List<PortRange>> ranges = new EnumMap<>(Protocol.class);
-        for (int index : node.allows()) {
-            NetRule.Allow allow = (NetRule.Allow) rules.get(index);
-            ranges.computeIfAbsent(allow.protocol(), p -> new ArrayList<>()).addAll(allow.ports().toRanges());
-        }
-        for (Map.Entry<Protocol, List<PortRange>> entry : ranges.entrySet()) {
-            own = own.plus(entry.getKey(), Ports.of(entry.getValue()));
-        }
-        return own;
-    }
-
-    private void close(Frame frame) {
+    private void close(SweepFrame frame) {
         if (layered && !frame.node.resets()) {
             layers.add(frame.layer());
         }
@@ -288,8 +154,8 @@ final class NetSweep {
         }
     }
 
-    private void checkRedundancy(Frame frame) {
-        Node node = frame.node;
+    private void checkRedundancy(SweepFrame frame) {
+        PrefixNode node = frame.node;
         List<Integer> denies = node.denies();
         if (denies.isEmpty()) {
             node.allows().forEach(allow -> checkAllow(frame, allow));
@@ -300,7 +166,7 @@ final class NetSweep {
             conflicts.add(new Conflict(node.allows(), denies));
             return;
         }
-        Frame enclosing = stack.peek();
+        SweepFrame enclosing = stack.peek();
         if (enclosing == null) {
             redundant.add(Redundancy.defaultDeny(denies.get(0)));
         } else if (!enclosing.node.denies().isEmpty()) {
@@ -313,11 +179,11 @@ final class NetSweep {
      * first in rule order on its own prefix, else on the nearest enclosing prefix that has one.
      * If a prefix's search gave up before that was known, the allow is unchecked.
      */
-    private void checkAllow(Frame own, int index) {
+    private void checkAllow(SweepFrame own, int index) {
         NetRule.Allow allow = (NetRule.Allow) rules.get(index);
         int other = own.allows.firstCovering(allow, index);
-        for (Iterator<Frame> up = stack.iterator(); other == -1 && up.hasNext(); ) {
-            Frame frame = up.next();
+        for (Iterator<SweepFrame> up = stack.iterator(); other == -1 && up.hasNext(); ) {
+            SweepFrame frame = up.next();
             if (!frame.node.denies().isEmpty()) {
                 return;
             }
