@@ -45,7 +45,7 @@ final class NetSweep {
      * the port ranges (plus one per prefix) the rules write: never for a policy that does not
      * repeat a wide port set under many prefixes that each add to it.
      */
-    static final int LAYERED_ABOVE = 64;
+    static final int LAYERED_ABOVE = 8;
 
     private final List<NetRule> rules;
     private final boolean layered;

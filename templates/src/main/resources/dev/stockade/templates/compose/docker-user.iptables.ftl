@@ -10,7 +10,7 @@
 *filter
 :${v.chain} - [0:0]
 <#list v.wide as w>
-:${w.chain} - [0:0]
+:${w.name} - [0:0]
 </#list>
 -A ${v.chain} ! -s ${v.source} -j RETURN
 -A ${v.chain} -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment "${v.comment}" -j RETURN
@@ -18,7 +18,6 @@
 <@lines each=v.jumps prefix="-A ${v.chain} "/>
 -A ${v.chain} -j REJECT --reject-with ${v.rejectWith}
 <#list v.wide as w>
-<@lines each=w.rules prefix="-A ${w.chain} " suffix=" -j RETURN"/>
--A ${w.chain} -j REJECT --reject-with ${v.rejectWith}
+<@lines each=w.rules prefix="-A ${w.name} "/>
 </#list>
 COMMIT

@@ -11,7 +11,7 @@
 :${v.dispatchChain} - [0:0]
 :${v.egressChain} - [0:0]
 <#list v.wide as w>
-:${w.chain} - [0:0]
+:${w.name} - [0:0]
 </#list>
 -A ${v.dispatchChain} -m owner --uid-owner ${v.user} -m comment --comment "${v.comment}" -j ${v.egressChain}
 -A ${v.egressChain} -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
@@ -19,7 +19,6 @@
 <@lines each=v.jumps prefix="-A ${v.egressChain} "/>
 -A ${v.egressChain} -j REJECT --reject-with ${v.rejectWith}
 <#list v.wide as w>
-<@lines each=w.rules prefix="-A ${w.chain} " suffix=" -j RETURN"/>
--A ${w.chain} -j REJECT --reject-with ${v.rejectWith}
+<@lines each=w.rules prefix="-A ${w.name} "/>
 </#list>
 COMMIT

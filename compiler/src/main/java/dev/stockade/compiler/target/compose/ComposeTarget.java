@@ -4,7 +4,6 @@ import dev.stockade.compiler.check.ServerContext;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
-import dev.stockade.compiler.effective.NetworkGrants;
 import dev.stockade.compiler.effective.PackedGrants;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Header;
@@ -46,8 +45,8 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
      * and where the findings of the merge point: the server's name and its network block. The merge
      * reads nothing else of the server but its name and file.
      */
-    public record Part(PackedGrants grants, boolean layered, List<IpRange> inPools, ServiceLowering.Resolved service,
-            Findings findings, Span name, Optional<Span> network) {
+    public record Part(PackedGrants grants, List<IpRange> inPools, ServiceLowering.Resolved service, Findings findings, Span name,
+            Optional<Span> network) {
 
         boolean networked() {
             return !grants.isEmpty();
@@ -66,10 +65,9 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
             Findings findings = new Findings();
             ServiceLowering.Resolved service = ServiceLowering.resolve(server, new TargetReport(findings));
             findings.pack();
-            NetworkGrants network = ContainerPolicy.withoutLoopback(server.effective());
-            List<NetGrant> egress = network.effective();
-            return new Part(PackedGrants.of(egress), network.layered(), inPools(egress), service, findings,
-                    server.server().name().span(), server.server().network().map(Network::span));
+            List<NetGrant> egress = egress(server);
+            return new Part(PackedGrants.of(egress), inPools(egress), service, findings, server.server().name().span(),
+                    server.server().network().map(Network::span));
         }
         report.skipped(NAME, server, settings.map(ComposeSettings::span).orElse(server.server().name().span()),
                 "server \"" + server.name() + "\" names no image or build directory, so it has no compose service",
@@ -114,7 +112,7 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
                         "compose alone cannot filter egress: the grants hold only once " + base + "iptables and "
                                 + base + "ip6tables are loaded into Docker's DOCKER-USER chain",
                         "load both files as their header says, after Docker starts and before docker compose up");
-                filters.add(new Filter(server, part.grants(), part.layered(), s));
+                filters.add(new Filter(server, part.grants(), s));
             });
         }
         List<Artifact> artifacts = new ArrayList<>();
@@ -130,17 +128,17 @@ public final class ComposeTarget implements FleetTarget<ComposeTarget.Part> {
         return artifacts;
     }
 
-    /** One service's egress filter to render: its server, its grants (in layers or not), its subnet. */
-    private record Filter(ServerContext server, PackedGrants packed, boolean layered, Subnets.Subnet subnet) {
+    /** One service's egress filter to render: its server, its grants, its subnet. */
+    private record Filter(ServerContext server, PackedGrants packed, Subnets.Subnet subnet) {
 
         List<Artifact> render() {
             String base = "compose/" + server.name() + ".docker-user.";
             List<NetGrant> grants = packed.grants();
             return List.of(
                     Artifact.file(base + "iptables", Templates.render("compose/docker-user.iptables.ftl",
-                            DockerUserLowering.lower(server, grants, layered, subnet.addressV4(), base + "iptables"))),
+                            DockerUserLowering.lower(server, grants, subnet.addressV4(), base + "iptables"))),
                     Artifact.file(base + "ip6tables", Templates.render("compose/docker-user.iptables.ftl",
-                            DockerUserLowering.lower(server, grants, layered, subnet.addressV6(), base + "ip6tables"))));
+                            DockerUserLowering.lower(server, grants, subnet.addressV6(), base + "ip6tables"))));
         }
     }
 

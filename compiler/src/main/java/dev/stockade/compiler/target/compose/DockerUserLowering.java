@@ -5,6 +5,7 @@ import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.Cidr;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.target.Header;
+import dev.stockade.compiler.target.WideChains;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import dev.stockade.compiler.target.escape.NetfilterEscape;
 import dev.stockade.compiler.target.escape.ShellEscape;
@@ -17,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +29,10 @@ import java.util.stream.Stream;
  * named {@code STKC-} and 10 hex digits of the SHA-256 of the server name (iptables allows 28
  * characters), apart from the netfilter target's {@code STK-} chains.
  *
- * <p>A wide grant (its prefixes times its port matches more than {@link #WIDE_ABOVE} rules) gets a
- * chain of its own, {@code STKC-...-W00001} and on, as the netfilter target's iptables files do:
- * after every other rule the server's chain goes ({@code -g}) to it for each prefix, and it
- * returns for each port match and rejects the rest. Canonical grants only (a policy in layers
- * keeps every grant as rules).
+ * <p>A wide grant (its prefixes times its port matches more than {@link #WIDE_ABOVE} rules) is
+ * written as its prefixes and its port matches in chains of its own, after every other rule, as
+ * the netfilter target's iptables files do ({@link WideChains}: {@code STKC-...-T00001},
+ * {@code STKC-...-W00001} and on).
  */
 final class DockerUserLowering {
 
@@ -53,8 +52,7 @@ final class DockerUserLowering {
         }
     }
 
-    /** {@code layered}: whether the grants are in layers ({@code NetworkGrants#layered}), which may overlap. */
-    static DockerUserView lower(ServerContext server, List<NetGrant> grants, boolean layered, Ip address, String path) {
+    static DockerUserView lower(ServerContext server, List<NetGrant> grants, Ip address, String path) {
         boolean v6 = address.v6();
         String tool = v6 ? "ip6tables" : "iptables";
         String chain = chain(server.name());
@@ -64,29 +62,24 @@ final class DockerUserLowering {
                         + tool + " -I " + from + " 1 -j " + chain + "; }")
                 .reduce((a, b) -> a + " && " + b).orElseThrow();
         String load = tool + "-restore --noflush " + ShellEscape.word(path) + " && " + jumps;
-        // A wide grant's chain rejects the ports it does not hold: exact only where no other grant
-        // holds its addresses, that is for canonical grants, not layers.
-        boolean canonical = !layered;
+        String rejectWith = v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited";
         List<NetGrant> narrow = new ArrayList<>();
-        List<String> toWide = new ArrayList<>();
-        List<DockerUserView.Wide> wide = new ArrayList<>();
+        List<WideChains.Grant> wideGrants = new ArrayList<>();
         for (NetGrant grant : grants) {
             List<Cidr> prefixes = (v6 ? grant.addresses().v6() : grant.addresses().v4()).toPrefixes();
             List<String> matches = portMatches(grant.protocol(), grant.ports().toRanges());
-            if (!canonical || (long) prefixes.size() * matches.size() <= WIDE_ABOVE) {
+            if ((long) prefixes.size() * matches.size() <= WIDE_ABOVE) {
                 narrow.add(grant);
                 continue;
             }
-            String target = chain + String.format(Locale.ROOT, "-W%05d", wide.size() + 1);
-            prefixes.forEach(prefix -> toWide.add(destination(prefix, grant) + " -g " + target));
-            wide.add(new DockerUserView.Wide(target, matches.stream()
-                    .map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+            wideGrants.add(new WideChains.Grant(prefixes.stream().map(prefix -> destination(prefix, grant)).toList(),
+                    matches.stream().map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
         }
-        StringBuilder remove = new StringBuilder(tool + " -D DOCKER-USER -j " + chain + " && " + tool + " -D INPUT -j "
-                + chain + " && " + tool + " -F " + chain);
-        wide.forEach(w -> remove.append(" && ").append(tool).append(" -F ").append(w.chain()));
-        remove.append(" && ").append(tool).append(" -X ").append(chain);
-        wide.forEach(w -> remove.append(" && ").append(tool).append(" -X ").append(w.chain()));
+        List<WideChains.Chain> wide = WideChains.of(chain, wideGrants, rejectWith);
+        String remove = tool + " -D DOCKER-USER -j " + chain + " && " + tool + " -D INPUT -j " + chain + " && " + tool + " -F " + chain
+                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, chain, "-F"))
+                + " && " + tool + " -X " + chain
+                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, chain, "-X"));
         List<String> about = Stream.of(
                 "What compose service " + server.name() + " (address " + address.text() + ") may reach over "
                         + (v6 ? "IPv6" : "IPv4") + ": compose itself cannot filter egress.",
@@ -94,9 +87,9 @@ final class DockerUserLowering {
                 "packets) and from INPUT (packets to the host itself). Other sources RETURN at once; allowed packets",
                 "RETURN to Docker's own rules; everything else from the address is rejected. Load after Docker starts.")
                 .map(CommentEscape::line).toList();
-        return new DockerUserView(Header.of(server), about, load, remove.toString(), chain, source,
-                NetfilterEscape.comment("stockade compose service " + server.name()), rules(narrow, v6), toWide, wide,
-                v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited");
+        return new DockerUserView(Header.of(server), about, load, remove, chain, source,
+                NetfilterEscape.comment("stockade compose service " + server.name()), rules(narrow, v6),
+                WideChains.entry(chain, wideGrants), wide, rejectWith);
     }
 
     private static String destination(Cidr prefix, NetGrant grant) {

@@ -1,5 +1,6 @@
 package dev.stockade.compiler.target.compose;
 
+import dev.stockade.compiler.target.WideChains;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record DockerUserView(
         String comment,
         List<String> rules,
         List<String> jumps,
-        List<Wide> wide,
+        List<WideChains.Chain> wide,
         String rejectWith) {
 
     public DockerUserView {
@@ -26,17 +27,5 @@ public record DockerUserView(
         rules = List.copyOf(rules);
         jumps = List.copyOf(jumps);
         wide = List.copyOf(wide);
-    }
-
-    /**
-     * The chain of one wide grant: the server's chain goes to it ({@code jumps}: {@code -A CHAIN
-     * MATCHES -g WIDE}, after every other rule) for each of its prefixes; it returns for each of
-     * its port matches and rejects the rest.
-     */
-    public record Wide(String chain, List<String> rules) {
-
-        public Wide {
-            rules = List.copyOf(rules);
-        }
     }
 }

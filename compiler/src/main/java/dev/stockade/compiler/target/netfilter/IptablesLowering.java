@@ -6,6 +6,7 @@ import dev.stockade.compiler.effective.IpRange;
 import dev.stockade.compiler.effective.NetGrant;
 import dev.stockade.compiler.effective.Ports;
 import dev.stockade.compiler.target.Header;
+import dev.stockade.compiler.target.WideChains;
 import dev.stockade.compiler.target.escape.NetfilterEscape;
 import dev.stockade.compiler.target.escape.ShellEscape;
 import dev.stockade.dsl.model.PortRange;
@@ -13,7 +14,6 @@ import dev.stockade.dsl.model.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,11 +27,8 @@ import java.util.Optional;
  * the order a reader expects from a longest-prefix-wins policy.
  *
  * <p>A wide grant ({@link EgressLowering#wide}: address ranges times port matches would be too
- * many rules) gets a chain of its own, {@code DISPATCH-W00001} and on: after every other rule the
- * egress chain goes ({@code -g}) to it for each of its address ranges, and it returns for each of
- * its port matches and rejects the rest. Going, not jumping, so that its return is the egress
- * chain's. Only for canonical grants, whose addresses no other grant of the protocol holds; a
- * policy in layers keeps every grant as rules.
+ * many rules) is written as its destinations and its port matches in chains of its own, after
+ * every other rule ({@link WideChains}: {@code DISPATCH-T00001}, {@code DISPATCH-W00001} and on).
  */
 final class IptablesLowering {
 
@@ -75,28 +72,27 @@ final class IptablesLowering {
                 + " && { " + tool + " -C OUTPUT -j " + dispatch + " 2>/dev/null || "
                 + tool + " -I OUTPUT 1 -j " + dispatch + "; }";
         List<NetGrant> grants = EgressLowering.accepts(server.effective(), v6);
-        // A wide grant's chain rejects the ports it does not hold, which is exact only where no
-        // other grant holds its addresses: canonical grants, not layers.
-        boolean canonical = !server.effective().network().layered();
-        List<String> jumps = new ArrayList<>();
-        List<IptablesView.Wide> wide = new ArrayList<>();
+        String rejectWith = v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited";
+        List<WideChains.Grant> wideGrants = new ArrayList<>();
+        List<NetGrant> narrow = new ArrayList<>();
         for (NetGrant grant : grants) {
-            if (canonical && EgressLowering.wide(grant)) {
-                String chain = dispatch + String.format(Locale.ROOT, "-W%05d", wide.size() + 1);
-                grant.addresses().ranges().forEach(range -> jumps.add(destination(range, grant.protocol()) + " -g " + chain));
-                wide.add(new IptablesView.Wide(chain, portMatches(grant.protocol(), grant.ports()).stream()
-                        .map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+            if (EgressLowering.wide(grant)) {
+                wideGrants.add(new WideChains.Grant(
+                        grant.addresses().ranges().stream().map(range -> destination(range, grant.protocol())).toList(),
+                        portMatches(grant.protocol(), grant.ports()).stream()
+                                .map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+            } else {
+                narrow.add(grant);
             }
         }
-        StringBuilder remove = new StringBuilder(tool + " -D OUTPUT -j " + dispatch + " && " + tool + " -F " + dispatch
-                + " && " + tool + " -F " + egress);
-        wide.forEach(w -> remove.append(" && ").append(tool).append(" -F ").append(w.chain()));
-        remove.append(" && ").append(tool).append(" -X ").append(dispatch).append(" && ").append(tool).append(" -X ").append(egress);
-        wide.forEach(w -> remove.append(" && ").append(tool).append(" -X ").append(w.chain()));
-        List<NetGrant> narrow = grants.stream().filter(grant -> !(canonical && EgressLowering.wide(grant))).toList();
-        return new IptablesView(Header.of(server), about, load, remove.toString(), dispatch, egress, user,
-                NetfilterEscape.comment("stockade server " + server.name()), rules(narrow), jumps, wide,
-                v6 ? "icmp6-adm-prohibited" : "icmp-admin-prohibited");
+        List<WideChains.Chain> wide = WideChains.of(dispatch, wideGrants, rejectWith);
+        String remove = tool + " -D OUTPUT -j " + dispatch + " && " + tool + " -F " + dispatch + " && " + tool + " -F " + egress
+                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, dispatch, "-F"))
+                + " && " + tool + " -X " + dispatch + " && " + tool + " -X " + egress
+                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, dispatch, "-X"));
+        return new IptablesView(Header.of(server), about, load, remove, dispatch, egress, user,
+                NetfilterEscape.comment("stockade server " + server.name()), rules(narrow),
+                WideChains.entry(dispatch, wideGrants), wide, rejectWith);
     }
 
     private static List<String> rules(List<NetGrant> grants) {

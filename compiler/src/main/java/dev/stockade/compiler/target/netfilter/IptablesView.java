@@ -1,5 +1,6 @@
 package dev.stockade.compiler.target.netfilter;
 
+import dev.stockade.compiler.target.WideChains;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record IptablesView(
         String comment,
         List<String> rules,
         List<String> jumps,
-        List<Wide> wide,
+        List<WideChains.Chain> wide,
         String rejectWith) {
 
     public IptablesView {
@@ -28,17 +29,5 @@ public record IptablesView(
         rules = List.copyOf(rules);
         jumps = List.copyOf(jumps);
         wide = List.copyOf(wide);
-    }
-
-    /**
-     * The chain of one wide grant: the egress chain goes to it ({@code jumps}: {@code -A EGRESS
-     * MATCHES -g CHAIN}, after every other rule) for each of its address ranges; it returns for
-     * each of its port matches ({@code -A CHAIN MATCHES -j RETURN}) and rejects the rest.
-     */
-    public record Wide(String chain, List<String> rules) {
-
-        public Wide {
-            rules = List.copyOf(rules);
-        }
     }
 }

@@ -97,6 +97,10 @@ class NetfilterEnforcementTest {
         m.put("tcp:192.0.2.220:1000", "OK"); // a host with no allow of its own
         m.put("tcp:192.0.2.220:1021", "EHOSTUNREACH");
         m.put("tcp:192.0.2.250:1000", "EHOSTUNREACH"); // carved out of the prefix
+        m.put("tcp:192.0.2.200:3000", "OK"); // the /26's own ports, a second wide layer over the /24's
+        m.put("tcp:192.0.2.200:1000", "OK"); // the /24's, through the /26
+        m.put("tcp:192.0.2.200:3001", "EHOSTUNREACH"); // in neither
+        m.put("tcp:192.0.2.10:3000", "EHOSTUNREACH"); // the /26's port outside the /26
         return m;
     }
 
