@@ -8,6 +8,10 @@ import java.util.List;
  * remove it, Stockade's two chains, the user they judge and the accepted destinations in order:
  * each rule's matches, the address and protocol and then the port match, in the order
  * iptables-save lists them ({@code -A EGRESS MATCHES -j RETURN}).
+ *
+ * <p>{@code jumps}: the rules that send the rest on to the wide grants' chains ({@code -A EGRESS
+ * -g ...}, after every accepted destination); {@code wide}: those chains, each rule complete
+ * ({@link WideChains}).
  */
 public record IptablesView(
         List<String> header,
