@@ -169,7 +169,7 @@ final class NetSweep {
         SweepFrame enclosing = stack.peek();
         if (enclosing == null) {
             redundant.add(Redundancy.defaultDeny(denies.get(0)));
-        } else if (!enclosing.node.denies().isEmpty()) {
+        } else if (enclosing.node.resets()) {
             redundant.add(Redundancy.coveredBy(denies.get(0), enclosing.node.denies().get(0)));
         }
     }
@@ -184,7 +184,7 @@ final class NetSweep {
         int other = own.allows.firstCovering(allow, index);
         for (Iterator<SweepFrame> up = stack.iterator(); other == -1 && up.hasNext(); ) {
             SweepFrame frame = up.next();
-            if (!frame.node.denies().isEmpty()) {
+            if (frame.node.resets()) {
                 return;
             }
             other = frame.allows.firstCovering(allow, -1);

@@ -28,8 +28,25 @@ public final class WideChains {
         }
     }
 
+    /**
+     * A grant is wide when its destinations times its port matches pass this many rules (for nft,
+     * set elements): a prefix of many ports with many carve-outs, or many hosts sharing many
+     * ports, would grow as their product.
+     */
+    public static final int ABOVE = 256;
+
     /** One wide grant: its destination matches ({@code -d ... -p tcp}) and its port matches ({@code -p tcp -m ...}). */
     public record Grant(List<String> destinations, List<String> ports) {
+
+        /** Destinations and port matches ({@code -m ...}) of one protocol, each port match after its {@code -p}. */
+        public static Grant of(List<String> destinations, String protocol, List<String> portMatches) {
+            return new Grant(destinations, portMatches.stream().map(match -> "-p " + protocol + " " + match).toList());
+        }
+    }
+
+    /** Whether {@code destinations} times {@code ports} pass {@link #ABOVE}. */
+    public static boolean wide(long destinations, long ports) {
+        return destinations * ports > ABOVE;
     }
 
     private WideChains() {
@@ -70,6 +87,11 @@ public final class WideChains {
     public static String each(String tool, String prefix, String action) {
         return "for c in $(" + tool + " -S | sed -n 's/^-N \\(" + prefix + "-[TW][0-9]*\\)$/\\1/p'); do " + tool + " "
                 + action + " \"$c\"; done";
+    }
+
+    /** {@code " && "} and {@link #each}, to go on a remove command; nothing when there are no wide chains. */
+    public static String andEach(String tool, String prefix, List<Chain> chains, String action) {
+        return chains.isEmpty() ? "" : " && " + each(tool, prefix, action);
     }
 
     private static String name(String prefix, String kind, int number) {

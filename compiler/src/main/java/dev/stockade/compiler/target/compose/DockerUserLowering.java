@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * named {@code STKC-} and 10 hex digits of the SHA-256 of the server name (iptables allows 28
  * characters), apart from the netfilter target's {@code STK-} chains.
  *
- * <p>A wide grant (its prefixes times its port matches more than {@link #WIDE_ABOVE} rules) is
+ * <p>A wide grant (its prefixes times its port matches more than {@link WideChains#ABOVE} rules) is
  * written as its prefixes and its port matches in chains of its own, after every other rule, as
  * the netfilter target's iptables files do ({@link WideChains}: {@code STKC-...-T00001},
  * {@code STKC-...-W00001} and on).
@@ -37,8 +37,6 @@ import java.util.stream.Stream;
 final class DockerUserLowering {
 
     private static final int MULTIPORT_SLOTS = 15;
-    /** More rules than this for one grant as prefixes times port matches, and it gets its own chain. */
-    static final int WIDE_ABOVE = 256;
 
     private DockerUserLowering() {
     }
@@ -68,18 +66,18 @@ final class DockerUserLowering {
         for (NetGrant grant : grants) {
             List<Cidr> prefixes = (v6 ? grant.addresses().v6() : grant.addresses().v4()).toPrefixes();
             List<String> matches = portMatches(grant.protocol(), grant.ports().toRanges());
-            if ((long) prefixes.size() * matches.size() <= WIDE_ABOVE) {
+            if (!WideChains.wide(prefixes.size(), matches.size())) {
                 narrow.add(grant);
                 continue;
             }
-            wideGrants.add(new WideChains.Grant(prefixes.stream().map(prefix -> destination(prefix, grant)).toList(),
-                    matches.stream().map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+            wideGrants.add(WideChains.Grant.of(prefixes.stream().map(prefix -> destination(prefix, grant)).toList(),
+                    grant.protocol().keyword(), matches));
         }
         List<WideChains.Chain> wide = WideChains.of(chain, wideGrants, rejectWith);
         String remove = tool + " -D DOCKER-USER -j " + chain + " && " + tool + " -D INPUT -j " + chain + " && " + tool + " -F " + chain
-                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, chain, "-F"))
+                + WideChains.andEach(tool, chain, wide, "-F")
                 + " && " + tool + " -X " + chain
-                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, chain, "-X"));
+                + WideChains.andEach(tool, chain, wide, "-X");
         List<String> about = Stream.of(
                 "What compose service " + server.name() + " (address " + address.text() + ") may reach over "
                         + (v6 ? "IPv6" : "IPv4") + ": compose itself cannot filter egress.",

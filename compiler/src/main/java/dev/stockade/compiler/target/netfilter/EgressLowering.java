@@ -3,6 +3,7 @@ package dev.stockade.compiler.target.netfilter;
 import dev.stockade.compiler.effective.AddressSet;
 import dev.stockade.compiler.effective.EffectivePolicy;
 import dev.stockade.compiler.effective.NetGrant;
+import dev.stockade.compiler.target.WideChains;
 import dev.stockade.compiler.target.escape.CommentEscape;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +16,16 @@ import java.util.stream.Stream;
  */
 final class EgressLowering {
 
-    /**
-     * A grant is wide when its address ranges times its port ranges pass this: every element of
-     * that product would be a set element (nft) or a rule (iptables), so a prefix of many ports
-     * with many carve-outs, or many hosts sharing many ports, would grow as their product. Wide
-     * grants keep their addresses and ports apart instead (see the lowerings).
-     */
-    static final int WIDE_ABOVE = 256;
-
     private EgressLowering() {
     }
 
+    /**
+     * Whether a grant is wide ({@link WideChains#ABOVE}): its address ranges times its port ranges,
+     * each of which would be a set element (nft) or a rule (iptables). Wide grants keep their
+     * addresses and ports apart instead (see the lowerings).
+     */
     static boolean wide(NetGrant grant) {
-        return (long) grant.addresses().ranges().size() * grant.ports().toRanges().size() > WIDE_ABOVE;
+        return WideChains.wide(grant.addresses().ranges().size(), grant.ports().toRanges().size());
     }
 
     /** The grants of one family ({@code v6} or IPv4), in the order of the effective policy. */

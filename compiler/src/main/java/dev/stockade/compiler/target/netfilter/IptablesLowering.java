@@ -77,19 +77,18 @@ final class IptablesLowering {
         List<NetGrant> narrow = new ArrayList<>();
         for (NetGrant grant : grants) {
             if (EgressLowering.wide(grant)) {
-                wideGrants.add(new WideChains.Grant(
+                wideGrants.add(WideChains.Grant.of(
                         grant.addresses().ranges().stream().map(range -> destination(range, grant.protocol())).toList(),
-                        portMatches(grant.protocol(), grant.ports()).stream()
-                                .map(match -> "-p " + grant.protocol().keyword() + " " + match).toList()));
+                        grant.protocol().keyword(), portMatches(grant.protocol(), grant.ports())));
             } else {
                 narrow.add(grant);
             }
         }
         List<WideChains.Chain> wide = WideChains.of(dispatch, wideGrants, rejectWith);
         String remove = tool + " -D OUTPUT -j " + dispatch + " && " + tool + " -F " + dispatch + " && " + tool + " -F " + egress
-                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, dispatch, "-F"))
+                + WideChains.andEach(tool, dispatch, wide, "-F")
                 + " && " + tool + " -X " + dispatch + " && " + tool + " -X " + egress
-                + (wide.isEmpty() ? "" : " && " + WideChains.each(tool, dispatch, "-X"));
+                + WideChains.andEach(tool, dispatch, wide, "-X");
         return new IptablesView(Header.of(server), about, load, remove, dispatch, egress, user,
                 NetfilterEscape.comment("stockade server " + server.name()), rules(narrow),
                 WideChains.entry(dispatch, wideGrants), wide, rejectWith);
