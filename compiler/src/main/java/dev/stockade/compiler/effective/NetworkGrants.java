@@ -96,16 +96,6 @@ public final class NetworkGrants {
         if (first < 0 || first >= rules.size()) {
             return this;
         }
-        if (layered()) {
-            // Layers of the whole policy are not cut apart: the rules left are swept again.
-            List<NetRule> left = new ArrayList<>();
-            for (int i = 0; i < rules.size(); i++) {
-                if (!leftOut.get(i)) {
-                    left.add(rules.get(i));
-                }
-            }
-            return of(left);
-        }
         List<NetRule> kept = new ArrayList<>();
         List<Cidr> cut = new ArrayList<>();
         List<IpRange> cutRanges = new ArrayList<>();
@@ -117,6 +107,10 @@ public final class NetworkGrants {
                 kept.add(rules.get(i));
             }
         }
+        if (layered) {
+            // Layers of the whole policy are not cut apart: the rules left are swept again.
+            return of(kept);
+        }
         AddressSet cutSet = AddressSet.ofRanges(cutRanges);
         List<NetRule> nested = new ArrayList<>();
         for (NetRule rule : kept) {
@@ -127,7 +121,8 @@ public final class NetworkGrants {
                 }
             }
         }
-        List<NetGrant> again = group(NetSweep.run(List.copyOf(nested)).regions());
+        // Regions, whatever the nested rules' size: the whole is canonical, so the result must be.
+        List<NetGrant> again = group(NetSweep.run(List.copyOf(nested), NetSweep.Form.REGIONS).regions());
         List<NetGrant> out = new ArrayList<>();
         for (Protocol protocol : Protocol.values()) {
             // A grant outside the cut whose port set the sweep inside it does not give stays as it

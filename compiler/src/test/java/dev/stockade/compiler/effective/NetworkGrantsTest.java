@@ -332,6 +332,39 @@ class NetworkGrantsTest {
     }
 
     /**
+     * A canonical policy can leave out a rule whose nested rules alone would come in layers (many
+     * hosts adding their own ports under a prefix of many ports, diluted in the whole by thousands
+     * of other hosts): the rules swept again inside the cut still give regions, and the result is
+     * the sweep of the rules left.
+     */
+    @Test
+    void withoutSweepsTheNestedRulesAsRegionsWhateverTheirSize() {
+        List<NetRule> rules = new ArrayList<>();
+        List<PortRange> wide = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            wide.add(port(1000 + 2 * i));
+        }
+        rules.add(NetRule.allow(TCP, cidr("127.0.0.0/8"), Ports.of(wide)));
+        rules.add(allow(TCP, "127.0.0.0/9", port(5)));
+        for (int host = 1; host <= 100; host++) {
+            rules.add(allow(TCP, "127.0.0." + host, port(1001 + 2 * host)));
+        }
+        for (int host = 0; host < 10_000; host++) {
+            rules.add(allow(TCP, "10.0." + host / 250 + "." + (host % 250 + 1), port(2000 + host)));
+        }
+        NetworkGrants grants = NetworkGrants.of(rules);
+        assertThat(grants.layered()).isFalse();
+        BitSet leftOut = new BitSet();
+        leftOut.set(1);
+        List<NetRule> kept = new ArrayList<>(rules);
+        kept.remove(1);
+        NetworkGrants expected = NetworkGrants.of(kept);
+        assertThat(expected.layered()).isFalse();
+        assertThat(grants.without(leftOut).effective()).isEqualTo(expected.effective());
+        assertThat(grants.without(leftOut).mayReach(TCP, ip("127.0.0.7"), 1015)).isTrue();
+    }
+
+    /**
      * Hosts under a prefix of many port ranges, each adding a port of its own: canonical entries
      * would each repeat the prefix's ranges (hosts times ranges), so the policy comes in layers,
      * as small as the rules. Hosts that add the same port share one canonical entry and stay
