@@ -129,8 +129,9 @@ public final class AddressSet {
     public List<Cidr> toPrefixes() {
         List<Cidr> known = prefixes;
         if (known == null) {
-            List<Cidr> out = new ArrayList<>(Intervals.toPrefixes(v4));
-            out.addAll(Intervals.toPrefixes(v6));
+            List<Cidr> out = new ArrayList<>();
+            Intervals.addPrefixes(v4, out);
+            Intervals.addPrefixes(v6, out);
             known = List.copyOf(out);
             prefixes = known;
         }

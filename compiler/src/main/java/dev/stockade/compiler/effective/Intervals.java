@@ -155,23 +155,54 @@ final class Intervals {
     /** The fewest CIDR prefixes that cover exactly the ranges, in address order. */
     static List<Cidr> toPrefixes(List<IpRange> ranges) {
         List<Cidr> out = new ArrayList<>();
-        for (IpRange range : ranges) {
-            Ip cursor = range.first();
-            while (cursor != null) {
-                Cidr block = largestBlock(cursor, range.last());
-                out.add(block);
-                cursor = block.last().equals(range.last()) ? null : IpMath.next(block.last());
-            }
-        }
+        addPrefixes(ranges, out);
         return List.copyOf(out);
     }
 
-    /** The largest prefix that starts at {@code start} (so is aligned there) and ends by {@code end}. */
-    private static Cidr largestBlock(Ip start, Ip end) {
-        int length = start.bits() - IpMath.trailingZeros(start);
-        while (start.broadcast(length).compareTo(end) > 0) {
-            length++;
+    /**
+     * Appends the fewest prefixes that cover each of {@code ranges}, in order. Each block is the
+     * largest that starts at the cursor (aligned there: its trailing zeros) and fits in what is left
+     * of the range (the floor of log2 of the addresses left), worked out in 128-bit arithmetic on
+     * the address's two longs: one address and one prefix made per block, where growing the prefix
+     * a bit at a time made an address per bit.
+     */
+    static void addPrefixes(List<IpRange> ranges, List<Cidr> out) {
+        for (int r = 0; r < ranges.size(); r++) {
+            IpRange range = ranges.get(r);
+            boolean v6 = range.v6();
+            int bits = v6 ? 128 : 32;
+            long hi = range.first().hi();
+            long lo = range.first().lo();
+            long lastHi = range.last().hi();
+            long lastLo = range.last().lo();
+            while (true) {
+                // left = last - cursor + 1 (addresses left in the range), as (leftHi, leftLo); whole
+                // when it is 2^128, which two longs cannot hold.
+                long leftLo = lastLo - lo;
+                long leftHi = lastHi - hi - (Long.compareUnsigned(lastLo, lo) < 0 ? 1 : 0);
+                boolean whole = v6 && leftHi == -1L && leftLo == -1L;
+                leftLo++;
+                if (leftLo == 0) {
+                    leftHi++;
+                }
+                int fits = whole ? 128 : leftHi != 0 ? 127 - Long.numberOfLeadingZeros(leftHi) : 63 - Long.numberOfLeadingZeros(leftLo);
+                int aligned = lo != 0 ? Long.numberOfTrailingZeros(lo) : hi != 0 ? 64 + Long.numberOfTrailingZeros(hi) : bits;
+                int size = Math.min(Math.min(fits, aligned), bits);
+                out.add(new Cidr(new Ip(v6, hi, lo), bits - size));
+                boolean rest = !whole && (size < 64 ? leftHi != 0 || leftLo != 1L << size : leftLo != 0 || leftHi != 1L << (size - 64));
+                if (!rest) {
+                    break;
+                }
+                if (size < 64) {
+                    long next = lo + (1L << size);
+                    if (Long.compareUnsigned(next, lo) < 0) {
+                        hi++;
+                    }
+                    lo = next;
+                } else {
+                    hi += 1L << (size - 64);
+                }
+            }
         }
-        return new Cidr(start, length);
     }
 }

@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FreeMarker, configured once: templates from the {@code stockade-templates} jar, numbers as
@@ -28,23 +26,41 @@ public final class Templates {
     private static final Configuration CONFIG =
             configure(new ClassTemplateLoader(Templates.class, "/dev/stockade/templates"));
 
-    /** Per template, about the size of its last output: the next render's initial buffer. */
-    private static final Map<String, Integer> SIZES = new ConcurrentHashMap<>();
+    /**
+     * Each thread's output buffer, emptied and written again by every render on it: a probe script
+     * is 34 KiB, and a new buffer per render was a sixth of all bytes allocated (and zeroed) in a
+     * compile. A render inside a render (none does today) gets a buffer of its own.
+     */
+    private static final int INITIAL = 64 * 1024;
+    private static final ThreadLocal<Out> BUFFERS = ThreadLocal.withInitial(() -> new Out(INITIAL));
+    /** A buffer grown past this (a fleet's compose file) is let go after its render, not kept by the thread. */
+    private static final int KEPT_UP_TO = 1024 * 1024;
 
     private Templates() {
     }
 
-    /** A writer into a StringBuilder: one render, one thread. */
+    /** A writer into a StringBuilder: one render at a time, one thread. */
     private static final class Out extends Writer {
+        private static final int BULK = 64;
         final StringBuilder text;
+        boolean busy;
 
         Out(int capacity) {
             text = new StringBuilder(capacity);
         }
 
+        /**
+         * A template's text between its tags. A long one goes in as a string: the builder copies
+         * chars into its bytes one by one, checking each, while a string is compressed in bulk
+         * (a probe's fixed body is 8 KiB).
+         */
         @Override
         public void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
+            if (length >= BULK) {
+                text.append(new String(chars, offset, length));
+            } else {
+                text.append(chars, offset, length);
+            }
         }
 
         @Override
@@ -98,17 +114,26 @@ public final class Templates {
     public static String render(String template, Record view) {
         try {
             Template loaded = CONFIG.getTemplate(template);
-            // An unsynchronized buffer sized from the template's last output (the probe script is
-            // 34 KiB): StringWriter's StringBuffer grew by copying, and locked on every write.
-            Out out = new Out(SIZES.getOrDefault(template, 4096));
-            TemplateHashModel root = ViewWrapper.root(view);
-            Environment render = loaded.createProcessingEnvironment(root, out);
-            // The view in the main namespace too: FreeMarker looks a name up there first, and in
-            // the data model only after two misses, for every `v.` in the template.
-            render.getMainNamespace().put("v", root.get("v"));
-            render.process();
-            SIZES.put(template, out.text.length() + out.text.length() / 8);
-            return out.text.toString();
+            Out out = BUFFERS.get();
+            if (out.busy) {
+                out = new Out(INITIAL);
+            }
+            out.busy = true;
+            out.text.setLength(0);
+            try {
+                TemplateHashModel root = ViewWrapper.root(view);
+                Environment render = loaded.createProcessingEnvironment(root, out);
+                // The view in the main namespace too: FreeMarker looks a name up there first, and in
+                // the data model only after two misses, for every `v.` in the template.
+                render.getMainNamespace().put("v", root.get("v"));
+                render.process();
+                return out.text.toString();
+            } finally {
+                out.busy = false;
+                if (out.text.capacity() > KEPT_UP_TO) {
+                    BUFFERS.remove();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("template " + template + " is missing from stockade-templates", e);
         } catch (TemplateException e) {

@@ -118,6 +118,8 @@ final class ViewWrapper implements ObjectWrapper {
 
         private final Class<?> type;
         private final String[] names;
+        /** The names' hash codes: a template's key is compared by hash first (a string caches its hash). */
+        private final int[] hashes;
         private final MethodHandle[] accessors;
         private final Function<?, ?>[] readers;
         /**
@@ -134,6 +136,7 @@ final class ViewWrapper implements ObjectWrapper {
             this.type = type;
             RecordComponent[] components = type.getRecordComponents();
             names = new String[components.length];
+            hashes = new int[components.length];
             accessors = new MethodHandle[components.length];
             readers = new Function<?, ?>[components.length];
             records = new Class<?>[components.length];
@@ -141,6 +144,7 @@ final class ViewWrapper implements ObjectWrapper {
             shapes = new Shape[components.length];
             for (int i = 0; i < components.length; i++) {
                 names[i] = components[i].getName();
+                hashes[i] = names[i].hashCode();
                 Class<?> declared = components[i].getType();
                 if (declared.isRecord()) {
                     records[i] = declared;
@@ -159,8 +163,9 @@ final class ViewWrapper implements ObjectWrapper {
 
         /** The component named {@code key}, or -1. */
         int index(String key) {
+            int hash = key.hashCode();
             for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(key)) {
+                if (hashes[i] == hash && names[i].equals(key)) {
                     return i;
                 }
             }

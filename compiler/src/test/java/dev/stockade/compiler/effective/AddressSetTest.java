@@ -143,6 +143,57 @@ class AddressSetTest {
         assertThat(prefixes(joined)).containsExactly("2001:db8::/63");
     }
 
+    /**
+     * Ranges anywhere in either family (the universe of the other tests is a /24 and a /120): the
+     * prefixes tile the range in order, each aligned and maximal (its parent starts before the
+     * range or ends after it), whatever the boundaries the arithmetic carries across.
+     */
+    @Test
+    void prefixesOfWideRangesTileThemWithMaximalBlocks() {
+        Random random = new Random(11);
+        for (int round = 0; round < 4_000; round++) {
+            boolean v6 = random.nextBoolean();
+            Ip a = randomIp(random, v6);
+            Ip b = randomIp(random, v6);
+            IpRange range = a.compareTo(b) <= 0 ? new IpRange(a, b) : new IpRange(b, a);
+            List<Cidr> prefixes = AddressSet.ofRanges(List.of(range)).toPrefixes();
+            assertThat(prefixes.get(0).first()).isEqualTo(range.first());
+            assertThat(prefixes.get(prefixes.size() - 1).last()).isEqualTo(range.last());
+            assertThat(prefixes.size()).isLessThanOrEqualTo(2 * (v6 ? 128 : 32));
+            for (int i = 0; i < prefixes.size(); i++) {
+                Cidr prefix = prefixes.get(i);
+                assertThat(prefix.network().network(prefix.length())).isEqualTo(prefix.network());
+                if (i > 0) {
+                    assertThat(IpMath.next(prefixes.get(i - 1).last())).isEqualTo(prefix.first());
+                }
+                if (prefix.length() > 0) {
+                    Cidr parent = Cidr.containing(prefix.network(), prefix.length() - 1);
+                    assertThat(parent.first().compareTo(range.first()) < 0 || parent.last().compareTo(range.last()) > 0)
+                            .as("parent of %s in %s", prefix.text(), range).isTrue();
+                }
+            }
+        }
+        IpRange everything = new IpRange(IpMath.first(true), IpMath.last(true));
+        assertThat(AddressSet.ofRanges(List.of(everything)).toPrefixes()).extracting(Cidr::text).containsExactly("::/0");
+    }
+
+    /** An address with runs of zero and one bits now and then, so that ranges start and end on boundaries. */
+    private static Ip randomIp(Random random, boolean v6) {
+        long hi = v6 ? shaped(random) : 0;
+        long lo = v6 ? shaped(random) : shaped(random) & 0xFFFF_FFFFL;
+        return new Ip(v6, hi, lo);
+    }
+
+    private static long shaped(Random random) {
+        long value = random.nextLong();
+        int low = random.nextInt(65);
+        return switch (random.nextInt(3)) {
+            case 0 -> low == 64 ? 0 : value >>> low << low;
+            case 1 -> low == 64 ? -1L : value | ((1L << low) - 1);
+            default -> value;
+        };
+    }
+
     @Test
     void keepsFamiliesApart() {
         AddressSet v4 = AddressSet.of(cidr("0.0.0.0/0"));
