@@ -26,14 +26,16 @@ public final class Templates {
     private static final Configuration CONFIG =
             configure(new ClassTemplateLoader(Templates.class, "/dev/stockade/templates"));
 
-    /**
-     * Each thread's output buffer, emptied and written again by every render on it: a probe script
-     * is 34 KiB, and a new buffer per render was a sixth of all bytes allocated (and zeroed) in a
-     * compile. A render inside a render (none does today) gets a buffer of its own.
-     */
+    /** A thread's first buffer: larger than most artifacts (a probe script is 34 KiB). */
     private static final int INITIAL = 64 * 1024;
+    /**
+     * Each thread's output buffer, emptied and written again by every render on it: a new buffer
+     * per render was a sixth of all the bytes a compile allocated (and zeroed). Once a render
+     * writes a character beyond Latin-1 the buffer holds two bytes a character until it is let go,
+     * which costs time, never a different output.
+     */
     private static final ThreadLocal<Out> BUFFERS = ThreadLocal.withInitial(() -> new Out(INITIAL));
-    /** A buffer grown past this (a fleet's compose file) is let go after its render, not kept by the thread. */
+    /** A thread's buffer grown past this (a fleet's compose file) is let go after its render. */
     private static final int KEPT_UP_TO = 1024 * 1024;
 
     private Templates() {
@@ -113,31 +115,34 @@ public final class Templates {
     /** Renders {@code template} (a path under {@code dev/stockade/templates}) with {@code view} as {@code v}. */
     public static String render(String template, Record view) {
         try {
-            Template loaded = CONFIG.getTemplate(template);
-            Out out = BUFFERS.get();
-            if (out.busy) {
-                out = new Out(INITIAL);
-            }
-            out.busy = true;
-            out.text.setLength(0);
-            try {
-                TemplateHashModel root = ViewWrapper.root(view);
-                Environment render = loaded.createProcessingEnvironment(root, out);
-                // The view in the main namespace too: FreeMarker looks a name up there first, and in
-                // the data model only after two misses, for every `v.` in the template.
-                render.getMainNamespace().put("v", root.get("v"));
-                render.process();
-                return out.text.toString();
-            } finally {
-                out.busy = false;
-                if (out.text.capacity() > KEPT_UP_TO) {
-                    BUFFERS.remove();
-                }
-            }
+            return render(CONFIG.getTemplate(template), view);
         } catch (IOException e) {
             throw new UncheckedIOException("template " + template + " is missing from stockade-templates", e);
         } catch (TemplateException e) {
             throw new IllegalStateException("template " + template + " failed: " + e.getMessageWithoutStackTop(), e);
+        }
+    }
+
+    /** Renders {@code loaded} with {@code view} as {@code v}, into this thread's buffer (package-private for the tests). */
+    static String render(Template loaded, Record view) throws TemplateException, IOException {
+        Out kept = BUFFERS.get();
+        // A render inside a render (none does today) writes into a buffer of its own.
+        Out out = kept.busy ? new Out(INITIAL) : kept;
+        out.busy = true;
+        out.text.setLength(0);
+        try {
+            TemplateHashModel root = ViewWrapper.root(view);
+            Environment render = loaded.createProcessingEnvironment(root, out);
+            // The view in the main namespace too: FreeMarker looks a name up there first, and in
+            // the data model only after two misses, for every `v.` in the template.
+            render.getMainNamespace().put("v", root.get("v"));
+            render.process();
+            return out.text.toString();
+        } finally {
+            out.busy = false;
+            if (out == kept && out.text.capacity() > KEPT_UP_TO) {
+                BUFFERS.remove();
+            }
         }
     }
 }
