@@ -4,6 +4,7 @@ import dev.stockade.compiler.Stockade;
 import dev.stockade.compiler.bench.FleetGenerator;
 import dev.stockade.compiler.target.Artifact;
 import dev.stockade.compiler.target.Tool;
+import dev.stockade.dsl.source.SourceFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,6 +40,13 @@ import java.util.concurrent.TimeoutException;
  * turns, and far steadier). A main, not a test; needs root, ip, nft, iptables, setpriv, taskset and
  * python3. Arguments: servers (1000), blocks (20), round trips per block (1000). Everything it
  * creates (namespaces, their passwd files, listeners, temp files) is removed, also on failure.
+ *
+ * <p>With {@code -Dbench.shapes=true} the rules also hold three of the enforcement test's servers
+ * (a plain allowlist, a policy in layers and one with wide grants, {@link NetfilterEnforcementTest}),
+ * and the round trips go to documentation addresses assigned in each namespace, each allowed to
+ * the user measured: past the established-accept and the dispatch, through that server's allowlist
+ * (a level of a layered policy, a wide grant's address and port sets), which a loopback round trip
+ * never reaches.
  */
 public final class NetfilterCostBenchmark {
 
@@ -46,6 +54,12 @@ public final class NetfilterCostBenchmark {
     private static final int FIRST_UID = 200_000;
     private static final int WARM_UP = 200;
     private static final String UNRELATED = "stk-unrelated";
+    /** With {@code -Dbench.shapes=true}: the enforcement test's servers added, and connections through their allowlists. */
+    private static final boolean SHAPES = Boolean.getBoolean("bench.shapes");
+    /** The shapes' destinations, assigned in each namespace (a veth, both ends inside). */
+    private static final List<String> SHAPE_ADDRESSES = List.of("192.0.2.10/24", "192.0.2.200/32", "198.51.100.11/24");
+    private static final List<Path> SHAPE_POLICIES = List.of(NetfilterEnforcementTest.POLICY, NetfilterEnforcementTest.LAYERED,
+            NetfilterEnforcementTest.WIDE);
     private static final Duration LOAD = Duration.ofMinutes(10);
     /** The one rule every user's packets meet first: with it, conntrack tracks the namespace. */
     private static final String CONNTRACK_ONLY = "table inet stockade {\n\tchain output {\n"
@@ -73,8 +87,21 @@ public final class NetfilterCostBenchmark {
         }
     }
 
+    /** Round trips measured as {@code user} to {@code host}:{@code port}, a column of the report named {@code label}. */
+    private record Probe(String label, String user, String host, int port) {
+        String destination() {
+            return "tcp:" + host + ":" + port;
+        }
+    }
+
     private static void run(int servers, int blocks, int perBlock, Path out) throws Exception {
-        Stockade.Outcome outcome = Stockade.compile(new FleetGenerator(42).files(servers, 100), List.of(NetfilterTarget.NAME));
+        List<SourceFile> files = new ArrayList<>(new FleetGenerator(42).files(servers, 100));
+        if (SHAPES) {
+            for (Path policy : SHAPE_POLICIES) {
+                files.add(SourceFile.fromBytes(policy.getFileName().toString(), Files.readAllBytes(policy)));
+            }
+        }
+        Stockade.Outcome outcome = Stockade.compile(files, List.of(NetfilterTarget.NAME));
         if (outcome.hasBlockingErrors()) {
             throw new IllegalStateException("the fleet does not compile");
         }
@@ -83,26 +110,41 @@ public final class NetfilterCostBenchmark {
             Tool.write(out.resolve(artifact.path()), artifact.content());
             uids.putIfAbsent(new LoadedFile(artifact).user(), FIRST_UID + uids.size());
         }
-        String server = new ArrayList<>(uids.keySet()).get(uids.size() / 2);
+        String server = new ArrayList<>(uids.keySet()).get(servers / 2);
         uids.put(UNRELATED, FIRST_UID + uids.size());
         Tool.write(out.resolve("conntrack-only.nft"), CONNTRACK_ONLY);
         long nftBytes = outcome.artifacts().stream().filter(a -> a.path().endsWith(".nft")).mapToLong(a -> a.bytes().length).sum();
-        List<String> users = List.of(UNRELATED, server);
+        List<Probe> probes = SHAPES ? List.of(
+                new Probe("unrelated user", UNRELATED, "192.0.2.10", 443),
+                new Probe("plain allowlist", NetfilterEnforcementTest.SERVER_USER, "192.0.2.10", 443),
+                new Probe("layers: the prefix's port", NetfilterEnforcementTest.LAYERED_USER, "192.0.2.10", 1000),
+                new Probe("layers: the host's own port", NetfilterEnforcementTest.LAYERED_USER, "192.0.2.10", 1021),
+                new Probe("layers: the inner wide layer", NetfilterEnforcementTest.LAYERED_USER, "192.0.2.200", 3000),
+                new Probe("wide grant", NetfilterEnforcementTest.WIDE_USER, "198.51.100.11", 2000))
+                : List.of(new Probe("unrelated user", UNRELATED, "127.0.0.1", PORT), new Probe("server's user", server, "127.0.0.1", PORT));
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%,d servers (%.1f MiB of nft); %s; one namespace per row, each with its own "
+        table.add(String.format(Locale.ROOT, "%,d servers%s (%.1f MiB of nft); %s; one namespace per row, each with its own "
                 + "listener; %d blocks, each namespace in turn, of %,d connect+close per user after %d warm-up; median of "
-                + "the block medians in microseconds (lowest and highest block median in brackets); measured server user %s",
-                servers, nftBytes / 1048576.0, CPU == null ? "unpinned (-Dbench.cpu=none)" : "listeners and client pinned to CPU " + CPU + " (taskset -c " + CPU + ")",
-                blocks, perBlock, WARM_UP, server));
+                + "the block medians in microseconds (lowest and highest block median in brackets); %s",
+                servers, SHAPES ? " and the enforcement test's " + SHAPE_POLICIES.size() : "", nftBytes / 1048576.0,
+                CPU == null ? "unpinned (-Dbench.cpu=none)" : "listeners and client pinned to CPU " + CPU + " (taskset -c " + CPU + ")",
+                blocks, perBlock, WARM_UP, String.join(", ", probes.stream().map(p -> p.label() + ": " + p.user() + " to "
+                        + p.host() + ":" + p.port()).toList())));
         table.add("");
-        table.add("| rules loaded | load s | unrelated user | ratio | server's user | ratio |");
-        table.add("|---|---:|---:|---:|---:|---:|");
-        try (Configuration none = Configuration.open("none", null, out, uids, users);
+        StringBuilder header = new StringBuilder("| rules loaded | load s |");
+        StringBuilder rule = new StringBuilder("|---|---:|");
+        for (Probe probe : probes) {
+            header.append(' ').append(probe.label()).append(" | ratio |");
+            rule.append("---:|---:|");
+        }
+        table.add(header.toString());
+        table.add(rule.toString());
+        try (Configuration none = Configuration.open("none", null, out, uids, probes);
                 Configuration conntrack = Configuration.open("conntrack alone: one ct state rule", "nft -f conntrack-only.nft",
-                        out, uids, users);
+                        out, uids, probes);
                 Configuration nft = Configuration.open("nft: verdict map, named sets", "cat netfilter/*.nft | nft -f -",
-                        out, uids, users);
-                Configuration iptables = Configuration.open("iptables: one owner jump per server", IPTABLES_LOAD, out, uids, users)) {
+                        out, uids, probes);
+                Configuration iptables = Configuration.open("iptables: one owner jump per server", IPTABLES_LOAD, out, uids, probes)) {
             List<Configuration> configurations = List.of(none, conntrack, nft, iptables);
             // The namespaces take turns block by block, so whatever else the machine runs meanwhile falls on all alike.
             for (int block = 1; block <= blocks; block++) {
@@ -113,11 +155,11 @@ public final class NetfilterCostBenchmark {
                 System.err.println(progress);
             }
             for (Configuration configuration : configurations) {
-                table.add(configuration.row(none, users));
+                table.add(configuration.row(none));
             }
         }
         table.forEach(System.out::println);
-        Path results = Files.createDirectories(Path.of("target/bench")).resolve("netfilter-cost.md");
+        Path results = Files.createDirectories(Path.of("target/bench")).resolve(SHAPES ? "netfilter-cost-shapes.md" : "netfilter-cost.md");
         Files.write(results, table);
         System.out.println("wrote " + results);
     }
@@ -130,36 +172,51 @@ public final class NetfilterCostBenchmark {
         private final Process listener;
         /** Seconds the load took, or a negative number when nothing was loaded. */
         private final double loadSeconds;
-        private final Map<String, List<Double>> blockMedians = new LinkedHashMap<>();
+        private final Map<Probe, List<Double>> blockMedians = new LinkedHashMap<>();
 
-        private Configuration(String label, Netns ns, Process listener, double loadSeconds, List<String> users) {
+        private Configuration(String label, Netns ns, Process listener, double loadSeconds, List<Probe> probes) {
             this.label = label;
             this.ns = ns;
             this.listener = listener;
             this.loadSeconds = loadSeconds;
-            users.forEach(user -> blockMedians.put(user, new ArrayList<>()));
+            probes.forEach(probe -> blockMedians.put(probe, new ArrayList<>()));
         }
 
         /**
-         * A fresh namespace with {@code lo} up, every user of {@code uids}, the rules {@code load} (a shell line run in
-         * {@code out}, or null) loads, and a listener; {@code measured}: the users whose round trips it records.
+         * A fresh namespace with {@code lo} up (and the shapes' addresses), every user of {@code uids}, the rules
+         * {@code load} (a shell line run in {@code out}, or null) loads, and a listener on every destination of
+         * {@code probes}, the round trips it records.
          */
-        static Configuration open(String label, String load, Path out, Map<String, Integer> uids, List<String> measured)
+        static Configuration open(String label, String load, Path out, Map<String, Integer> uids, List<Probe> probes)
                 throws IOException {
             Netns ns = Netns.create();
             Process listener = null;
             try {
                 ns.users(uids);
                 ns.exec("ip", "link", "set", "lo", "up").ok();
+                if (SHAPES) {
+                    ns.exec("ip", "link", "add", "stk0", "type", "veth", "peer", "name", "stk1").ok();
+                    ns.exec("ip", "link", "set", "stk0", "up").ok();
+                    ns.exec("ip", "link", "set", "stk1", "up").ok();
+                    for (String address : SHAPE_ADDRESSES) {
+                        ns.exec("ip", "addr", "add", address, "dev", "stk0").ok();
+                    }
+                }
                 double loadSeconds = -1;
                 if (load != null) {
                     long start = System.nanoTime();
                     ns.sh(out, load, LOAD).ok();
                     loadSeconds = (System.nanoTime() - start) / 1e9;
                 }
-                listener = ns.start(pinned("/usr/bin/python3", "-I", "-c", script("accept-loop.py"), Integer.toString(PORT), "3600"));
+                if (SHAPES) {
+                    List<String> argv = new ArrayList<>(pinned("/usr/bin/python3", "-I", "-c", script("listen.py"), "3600"));
+                    probes.stream().map(Probe::destination).distinct().forEach(argv::add);
+                    listener = ns.start(argv);
+                } else {
+                    listener = ns.start(pinned("/usr/bin/python3", "-I", "-c", script("accept-loop.py"), Integer.toString(PORT), "3600"));
+                }
                 awaitReady(listener);
-                return new Configuration(label, ns, listener, loadSeconds, measured);
+                return new Configuration(label, ns, listener, loadSeconds, probes);
             } catch (Throwable e) {
                 if (listener != null) {
                     Tool.stop(listener);
@@ -169,33 +226,36 @@ public final class NetfilterCostBenchmark {
             }
         }
 
-        /** One block: each measured user's median round trip, recorded, and returned as text for the progress line. */
+        /** One block: each probe's median round trip, recorded, and returned as text for the progress line. */
         String measureBlock(Map<String, Integer> uids, int roundTrips) throws IOException {
             StringBuilder printed = new StringBuilder();
-            for (Map.Entry<String, List<Double>> user : blockMedians.entrySet()) {
-                double median = measure(uids.get(user.getKey()), roundTrips);
-                user.getValue().add(median);
+            for (Map.Entry<Probe, List<Double>> probe : blockMedians.entrySet()) {
+                double median = measure(uids.get(probe.getKey().user()), probe.getKey(), roundTrips);
+                probe.getValue().add(median);
                 printed.append(String.format(Locale.ROOT, " %.1f", median));
             }
             return printed.toString();
         }
 
-        /** The median round trip, in microseconds, of {@code roundTrips} as user {@code uid}. */
-        private double measure(int uid, int roundTrips) throws IOException {
+        /**
+         * The median round trip, in microseconds, of {@code roundTrips} to the probe's destination as user
+         * {@code uid}; a connection the rules refuse fails the run.
+         */
+        private double measure(int uid, Probe probe, int roundTrips) throws IOException {
             Duration timeout = Duration.ofSeconds(60).plusMillis(20L * (WARM_UP + roundTrips));
             String printed = ns.execAs(uid, timeout, pinned("/usr/bin/python3", "-I", "-c", script("connect-loop.py"),
-                    "127.0.0.1", Integer.toString(PORT), Integer.toString(roundTrips))).ok().out();
+                    probe.host(), Integer.toString(probe.port()), Integer.toString(roundTrips))).ok().out();
             return Long.parseLong(printed.strip().split(" ")[0]) / 1000.0;
         }
 
-        String row(Configuration none, List<String> users) {
+        String row(Configuration none) {
             StringBuilder row = new StringBuilder("| ").append(label).append(" | ")
                     .append(loadSeconds < 0 ? "" : String.format(Locale.ROOT, "%.1f", loadSeconds)).append(" |");
-            for (String user : users) {
-                List<Double> medians = blockMedians.get(user);
+            for (Map.Entry<Probe, List<Double>> probe : blockMedians.entrySet()) {
+                List<Double> medians = probe.getValue();
                 double median = median(medians);
                 row.append(String.format(Locale.ROOT, " %.1f (%.1f-%.1f) | %.3f |", median, min(medians), max(medians),
-                        median / median(none.blockMedians.get(user))));
+                        median / median(none.blockMedians.get(probe.getKey()))));
             }
             return row.toString();
         }
