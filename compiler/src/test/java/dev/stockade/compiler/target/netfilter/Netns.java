@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * it: {@code ip netns exec} bind-mounts {@code /etc/netns/NAME/passwd} and {@code group} over the
  * host's files for the commands it runs, so iptables and nft resolve the names there and the
  * host's user database is never touched (tests of other branches may create the same names).
+ * A JVM stopped before {@link #close()} (a benchmark interrupted, a timeout's SIGTERM) removes it in
+ * a shutdown hook.
  */
 final class Netns implements AutoCloseable {
 
@@ -32,6 +34,8 @@ final class Netns implements AutoCloseable {
     private final String name;
     private final Path etc;
     private final boolean createdEtcNetns;
+    private final Thread removeAtExit = new Thread(this::remove, "remove network namespace");
+    private boolean closed;
 
     private Netns(String name, boolean createdEtcNetns) {
         this.name = name;
@@ -47,7 +51,9 @@ final class Netns implements AutoCloseable {
         String name = "stk-test-" + HexFormat.of().formatHex(random);
         boolean created = !Files.exists(ETC_NETNS);
         Tool.run(TIMEOUT, List.of("ip", "netns", "add", name)).ok();
-        return new Netns(name, created);
+        Netns ns = new Netns(name, created);
+        Runtime.getRuntime().addShutdownHook(ns.removeAtExit);
+        return ns;
     }
 
     String name() {
@@ -103,6 +109,19 @@ final class Netns implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(removeAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs (or ran) remove() itself.
+        }
+        remove();
+    }
+
+    private synchronized void remove() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             Tool.run(TIMEOUT, List.of("ip", "netns", "del", name)).ok();
         } finally {
