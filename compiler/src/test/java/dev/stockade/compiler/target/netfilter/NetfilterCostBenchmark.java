@@ -56,8 +56,6 @@ public final class NetfilterCostBenchmark {
     private static final String UNRELATED = "stk-unrelated";
     /** With {@code -Dbench.shapes=true}: the enforcement test's servers added, and connections through their allowlists. */
     private static final boolean SHAPES = Boolean.getBoolean("bench.shapes");
-    /** The shapes' destinations, assigned in each namespace (a veth, both ends inside). */
-    private static final List<String> SHAPE_ADDRESSES = List.of("192.0.2.10/24", "192.0.2.200/32", "198.51.100.11/24");
     private static final List<Path> SHAPE_POLICIES = List.of(NetfilterEnforcementTest.POLICY, NetfilterEnforcementTest.LAYERED,
             NetfilterEnforcementTest.WIDE);
     private static final Duration LOAD = Duration.ofMinutes(10);
@@ -183,7 +181,7 @@ public final class NetfilterCostBenchmark {
         }
 
         /**
-         * A fresh namespace with {@code lo} up (and the shapes' addresses), every user of {@code uids}, the rules
+         * A fresh namespace with {@code lo} up (and, with the shapes, the enforcement test's addresses), every user of {@code uids}, the rules
          * {@code load} (a shell line run in {@code out}, or null) loads, and a listener on every destination of
          * {@code probes}, the round trips it records.
          */
@@ -193,14 +191,10 @@ public final class NetfilterCostBenchmark {
             Process listener = null;
             try {
                 ns.users(uids);
-                ns.exec("ip", "link", "set", "lo", "up").ok();
                 if (SHAPES) {
-                    ns.exec("ip", "link", "add", "stk0", "type", "veth", "peer", "name", "stk1").ok();
-                    ns.exec("ip", "link", "set", "stk0", "up").ok();
-                    ns.exec("ip", "link", "set", "stk1", "up").ok();
-                    for (String address : SHAPE_ADDRESSES) {
-                        ns.exec("ip", "addr", "add", address, "dev", "stk0").ok();
-                    }
+                    NetfilterEnforcementTest.addresses(ns);
+                } else {
+                    ns.exec("ip", "link", "set", "lo", "up").ok();
                 }
                 double loadSeconds = -1;
                 if (load != null) {

@@ -200,8 +200,11 @@ class NetfilterEnforcementTest {
         }
     }
 
-    /** lo, and a veth pair (both ends inside) holding the policy's documentation addresses. */
-    private static void addresses(Netns ns) {
+    /**
+     * lo, and a veth pair (both ends inside) holding the test policies' documentation addresses
+     * (also NetfilterCostBenchmark's, with bench.shapes).
+     */
+    static void addresses(Netns ns) {
         String n = ns.name();
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "set", "lo", "up")).ok();
         Tool.run(Netns.TIMEOUT, List.of("ip", "-n", n, "link", "add", "stk0", "type", "veth", "peer", "name",
